@@ -1,0 +1,3 @@
+"""AgentDesk: a unified agent workspace for contact centers."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,98 @@
+"""The shared vocabulary of DESIGN.md, as string enums so they serialize as themselves."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Role(StrEnum):
+    AGENT = "agent"
+    SUPERVISOR = "supervisor"
+    TEAM_LEAD = "team_lead"
+    ADMIN = "admin"
+
+    @property
+    def sees_all_queues(self) -> bool:
+        return self is not Role.AGENT
+
+
+class ChannelKind(StrEnum):
+    EMAIL = "email"
+    WHATSAPP = "whatsapp"
+    WEBCHAT = "webchat"
+
+
+class IdentityKind(StrEnum):
+    """How a customer is addressed; a queue's channel kind decides which one it uses."""
+
+    EMAIL = "email"
+    PHONE = "phone"
+    WEBCHAT = "webchat"
+
+    @classmethod
+    def for_channel(cls, channel: ChannelKind) -> IdentityKind:
+        return {
+            ChannelKind.EMAIL: cls.EMAIL,
+            ChannelKind.WHATSAPP: cls.PHONE,
+            ChannelKind.WEBCHAT: cls.WEBCHAT,
+        }[channel]
+
+
+class ConversationStatus(StrEnum):
+    OPEN = "open"
+    PENDING = "pending"
+    SNOOZED = "snoozed"
+    RESOLVED = "resolved"
+
+
+class Priority(StrEnum):
+    LOW = "low"
+    NORMAL = "normal"
+    HIGH = "high"
+    URGENT = "urgent"
+
+
+class Direction(StrEnum):
+    INBOUND = "inbound"
+    OUTBOUND = "outbound"
+
+
+class MessageKind(StrEnum):
+    MESSAGE = "message"
+    NOTE = "note"
+
+
+class DeliveryStatus(StrEnum):
+    """Where an outbound message is on its way to the customer (inbound ones are `received`)."""
+
+    RECEIVED = "received"
+    QUEUED = "queued"
+    SENT = "sent"
+    DELIVERED = "delivered"
+    READ = "read"
+    FAILED = "failed"
+
+
+class EventKind(StrEnum):
+    CREATED = "created"
+    STATUS_CHANGED = "status_changed"
+    SNOOZED = "snoozed"
+    WOKE_UP = "woke_up"
+    ASSIGNED = "assigned"
+    MERGED = "merged"
+    UNMERGED = "unmerged"
+    SURVEY_ANSWER = "survey_answer"
+    APPOINTMENT = "appointment"
+    ORDER = "order"
+    REMINDER_SENT = "reminder_sent"
+    ABANDONED = "abandoned"
+    MOVED = "moved"
+
+
+class ChangeOp(StrEnum):
+    """What a change-log row tells a client to do with the row it names."""
+
+    UPSERT = "upsert"
+    DELETE = "delete"
+    # The user may no longer read this row (or, for entity "queue", anything of that queue).
+    REVOKE = "revoke"
