@@ -96,3 +96,5 @@ class ChangeOp(StrEnum):
     DELETE = "delete"
     # The user may no longer read this row (or, for entity "queue", anything of that queue).
     REVOKE = "revoke"
+    # The user may now read rows they never received: fetch a fresh snapshot.
+    RESYNC = "resync"

@@ -1,0 +1,150 @@
+"""The FastAPI application: wiring of settings, database, live hub and routes."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import AsyncIterator
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from agentdesk import __version__
+from agentdesk.server import auth
+from agentdesk.server.api import auth_routes, contact_routes, conversation_routes, meta_routes, sync_routes
+from agentdesk.server.api.deps import ServerState
+from agentdesk.server.config import Settings
+from agentdesk.server.db.engine import make_engine, make_sessionmaker
+from agentdesk.server.db.migrate import upgrade
+from agentdesk.server.live import Hub, PeerListener
+from agentdesk.server.services.conversations import wake_due
+
+log = logging.getLogger(__name__)
+
+
+class BodyLimit:
+    """Refuses request bodies over the limit before they are read whole into memory."""
+
+    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+        self.app = app
+        self.max_bytes = max_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        declared = dict(scope.get("headers") or []).get(b"content-length")
+        if declared is not None and (not declared.isdigit() or int(declared) > self.max_bytes):
+            await self._refuse(send)
+            return
+        seen = 0
+
+        async def limited() -> Message:
+            nonlocal seen
+            message = await receive()
+            seen += len(message.get("body", b""))
+            if seen > self.max_bytes:
+                raise _TooLarge
+            return message
+
+        try:
+            await self.app(scope, limited, send)
+        except _TooLarge:
+            await self._refuse(send)
+
+    async def _refuse(self, send: Send) -> None:
+        response = JSONResponse({"detail": f"the request body is larger than {self.max_bytes} bytes"}, 413)
+        await response({"type": "http"}, _empty_receive, send)
+
+
+class _TooLarge(Exception):
+    pass
+
+
+async def _empty_receive() -> Message:
+    return {"type": "http.disconnect"}
+
+
+def _validation_message(errors: list[Any]) -> str:
+    parts = []
+    for err in errors[:5]:
+        where = ".".join(str(p) for p in err.get("loc", ()) if p != "body")
+        parts.append(f"{where}: {err.get('msg')}" if where else str(err.get("msg")))
+    return "; ".join(parts)
+
+
+def create_app(settings: Settings, *, migrate: bool = True) -> FastAPI:
+    write_engine = make_engine(settings.database_url, for_writes=True)
+    read_engine = (
+        make_engine(settings.database_url, for_writes=False) if write_engine.dialect.name == "sqlite" else write_engine
+    )
+    if migrate:
+        upgrade(write_engine)
+    hub = Hub()
+    state = ServerState(
+        settings=settings,
+        read_sessions=make_sessionmaker(read_engine),
+        write_sessions=make_sessionmaker(write_engine),
+        throttle=auth.Throttle(settings.max_login_failures, settings.login_window_s, settings.lockout_s),
+    )
+
+    @contextlib.asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        hub.bind(asyncio.get_running_loop())
+        listener = None
+        if write_engine.dialect.name == "postgresql" and settings.listen_for_peers:
+            listener = PeerListener(write_engine, hub)
+            listener.start()
+        housekeeping = asyncio.ensure_future(_housekeeping(state, hub, settings.housekeeping_interval_s))
+        try:
+            yield
+        finally:
+            housekeeping.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await housekeeping
+            if listener is not None:
+                await asyncio.to_thread(listener.stop)
+            write_engine.dispose()
+            read_engine.dispose()
+
+    app = FastAPI(
+        title="AgentDesk server",
+        version=__version__,
+        description="One inbox and one timeline for email, web chat and WhatsApp; the sync contract of DESIGN.md.",
+        lifespan=lifespan,
+    )
+    app.state.agentdesk = state
+    app.state.hub = hub
+    app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:
+        errors = exc.errors()
+        return JSONResponse({"detail": _validation_message(list(errors)), "errors": _jsonable_errors(errors)}, 422)
+
+    for module in (auth_routes, meta_routes, sync_routes, conversation_routes, contact_routes):
+        app.include_router(module.router)
+    return app
+
+
+def _jsonable_errors(errors: Any) -> list[dict[str, Any]]:
+    return [{"loc": list(e.get("loc", ())), "msg": str(e.get("msg")), "type": str(e.get("type"))} for e in errors]
+
+
+async def _housekeeping(state: ServerState, hub: Hub, interval: float) -> None:
+    def tick() -> None:
+        with state.write_sessions() as session:
+            session.info["announce"] = hub.announce
+            if wake_due(session):
+                session.commit()
+
+    while True:
+        try:
+            await asyncio.to_thread(tick)
+        except Exception:  # a failed round must not end housekeeping for good
+            log.exception("housekeeping round failed")
+        await asyncio.sleep(interval)

@@ -1,0 +1,266 @@
+"""The server's tables. Every table a client may see has a row payload in the change feed."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, ClassVar
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Column,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from agentdesk.server.db.types import JsonType, UTCDateTime, utcnow
+
+# SQLite only auto-increments an INTEGER PRIMARY KEY (the rowid alias), never a BIGINT one.
+BigId = BigInteger().with_variant(Integer(), "sqlite")
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    type_annotation_map: ClassVar[dict[Any, Any]] = {
+        datetime: UTCDateTime,
+        dict[str, Any]: JsonType,
+        list[Any]: JsonType,
+    }
+
+
+Base.metadata.naming_convention = NAMING
+
+team_members = Table(
+    "team_members",
+    Base.metadata,
+    Column("team_id", ForeignKey("teams.id", ondelete="CASCADE"), primary_key=True),
+    Column("user_id", ForeignKey("users.id", ondelete="CASCADE"), primary_key=True),
+)
+
+queue_teams = Table(
+    "queue_teams",
+    Base.metadata,
+    Column("queue_id", ForeignKey("queues.id", ondelete="CASCADE"), primary_key=True),
+    Column("team_id", ForeignKey("teams.id", ondelete="CASCADE"), primary_key=True),
+)
+
+
+class User(Base):
+    __tablename__ = "users"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(80), unique=True)
+    display_name: Mapped[str] = mapped_column(String(200))
+    email: Mapped[str | None] = mapped_column(String(320))
+    role: Mapped[str] = mapped_column(String(20))
+    language: Mapped[str] = mapped_column(String(10), default="en")
+    password_hash: Mapped[str] = mapped_column(String(200))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Team(Base):
+    __tablename__ = "teams"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+
+
+class Queue(Base):
+    __tablename__ = "queues"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    channel: Mapped[str] = mapped_column(String(20))
+    # What the channel needs that an agent may read (addresses, numbers, widget origins).
+    settings: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    # Passwords, tokens and app secrets: never serialized, never in the feed.
+    secrets: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    sla_first_response_s: Mapped[int | None] = mapped_column(Integer)
+    sla_resolution_s: Mapped[int | None] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Contact(Base):
+    __tablename__ = "contacts"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str | None] = mapped_column(String(300))
+    language: Mapped[str | None] = mapped_column(String(10))
+    attributes: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    # A merged contact stays, pointing at its survivor, so that the merge can be undone.
+    merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("contacts.id"), index=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
+class Identity(Base):
+    __tablename__ = "identities"
+    __table_args__ = (UniqueConstraint("kind", "address", name="uq_identities_kind_address"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    contact_id: Mapped[int] = mapped_column(ForeignKey("contacts.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    address: Mapped[str] = mapped_column(String(320))
+    display_name: Mapped[str | None] = mapped_column(String(300))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Conversation(Base):
+    __tablename__ = "conversations"
+    __table_args__ = (
+        Index("ix_conversations_queue_status", "queue_id", "status"),
+        Index("ix_conversations_contact", "contact_id"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    queue_id: Mapped[int] = mapped_column(ForeignKey("queues.id"))
+    contact_id: Mapped[int] = mapped_column(ForeignKey("contacts.id"))
+    identity_id: Mapped[int | None] = mapped_column(ForeignKey("identities.id"))
+    channel: Mapped[str] = mapped_column(String(20))
+    subject: Mapped[str | None] = mapped_column(String(500))
+    status: Mapped[str] = mapped_column(String(20), default="open")
+    snoozed_until: Mapped[datetime | None] = mapped_column()
+    assignee_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)
+    priority: Mapped[str] = mapped_column(String(10), default="normal")
+    language: Mapped[str | None] = mapped_column(String(10))
+    first_response_due_at: Mapped[datetime | None] = mapped_column()
+    resolution_due_at: Mapped[datetime | None] = mapped_column()
+    first_response_at: Mapped[datetime | None] = mapped_column()
+    resolved_at: Mapped[datetime | None] = mapped_column()
+    last_inbound_at: Mapped[datetime | None] = mapped_column()
+    last_activity_at: Mapped[datetime] = mapped_column(default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Message(Base):
+    __tablename__ = "messages"
+    __table_args__ = (
+        Index("ix_messages_conversation", "conversation_id", "created_at"),
+        Index("ix_messages_external", "channel", "external_id"),
+    )
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    conversation_id: Mapped[int] = mapped_column(ForeignKey("conversations.id"))
+    # Denormalized from the conversation so that visibility needs no join.
+    queue_id: Mapped[int] = mapped_column(ForeignKey("queues.id"), index=True)
+    direction: Mapped[str] = mapped_column(String(10))
+    kind: Mapped[str] = mapped_column(String(10), default="message")
+    # The channel this message travelled on; a reply may continue on another one.
+    channel: Mapped[str] = mapped_column(String(20))
+    identity_id: Mapped[int | None] = mapped_column(ForeignKey("identities.id"))
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    subject: Mapped[str | None] = mapped_column(String(500))
+    text: Mapped[str] = mapped_column(Text, default="")
+    html: Mapped[str | None] = mapped_column(Text)
+    attachments: Mapped[list[Any]] = mapped_column(default=list)
+    meta: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    external_id: Mapped[str | None] = mapped_column(String(500))
+    delivery_status: Mapped[str] = mapped_column(String(20))
+    delivery_error: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Event(Base):
+    __tablename__ = "events"
+    __table_args__ = (Index("ix_events_contact_time", "contact_id", "occurred_at"),)
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    contact_id: Mapped[int] = mapped_column(ForeignKey("contacts.id"))
+    conversation_id: Mapped[int | None] = mapped_column(ForeignKey("conversations.id"), index=True)
+    # None for facts about the customer that belong to no queue (orders, appointments).
+    queue_id: Mapped[int | None] = mapped_column(ForeignKey("queues.id"))
+    kind: Mapped[str] = mapped_column(String(30))
+    data: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    occurred_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class KbArticle(Base):
+    __tablename__ = "kb_articles"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    title: Mapped[str] = mapped_column(String(300))
+    body: Mapped[str] = mapped_column(Text)
+    language: Mapped[str] = mapped_column(String(10))
+    tags: Mapped[list[Any]] = mapped_column(default=list)
+    url: Mapped[str | None] = mapped_column(String(1000))
+    snippets: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
+class ContactMerge(Base):
+    """What a merge moved, so that unmerge can put exactly that back."""
+
+    __tablename__ = "contact_merges"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    survivor_id: Mapped[int] = mapped_column(ForeignKey("contacts.id"))
+    merged_id: Mapped[int] = mapped_column(ForeignKey("contacts.id"))
+    moved_identity_ids: Mapped[list[Any]] = mapped_column(default=list)
+    moved_conversation_ids: Mapped[list[Any]] = mapped_column(default=list)
+    moved_event_ids: Mapped[list[Any]] = mapped_column(default=list)
+    survivor_before: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    undone_at: Mapped[datetime | None] = mapped_column()
+
+
+class ApiToken(Base):
+    __tablename__ = "api_tokens"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    # Only a hash is kept: a copy of the database does not hand out sessions.
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    label: Mapped[str | None] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column()
+    revoked_at: Mapped[datetime | None] = mapped_column()
+
+
+class LoginThrottle(Base):
+    __tablename__ = "login_throttle"
+    key: Mapped[str] = mapped_column(String(400), primary_key=True)
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    window_start: Mapped[datetime] = mapped_column()
+    locked_until: Mapped[datetime | None] = mapped_column()
+
+
+class IdempotencyRecord(Base):
+    __tablename__ = "idempotency_records"
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), primary_key=True)
+    key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    request_hash: Mapped[str] = mapped_column(String(64))
+    status_code: Mapped[int] = mapped_column(Integer)
+    response: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+
+
+class Change(Base):
+    """The change log: what clients may see, in commit order, with a gap-free sequence."""
+
+    __tablename__ = "changes"
+    seq: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    entity: Mapped[str] = mapped_column(String(30))
+    entity_id: Mapped[int] = mapped_column(BigInteger)
+    op: Mapped[str] = mapped_column(String(10))
+    # Visibility: None means every signed-in user; otherwise users who work that queue ...
+    queue_id: Mapped[int | None] = mapped_column(Integer)
+    # ... except those who also work this one (a move between two queues they both see).
+    except_queue_id: Mapped[int | None] = mapped_column(Integer)
+    # Set when the change is for one user only (their access shrank).
+    audience_user_id: Mapped[int | None] = mapped_column(Integer)
+    # JSON text, stored ready to serve so that the feed does not re-encode it.
+    payload: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class FeedState(Base):
+    """One row: how far the change log has been compacted."""
+
+    __tablename__ = "feed_state"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    compacted_through: Mapped[int] = mapped_column(BigInteger, default=0)

@@ -1,0 +1,1 @@
+"""Server operations shared by the API, the channels, the seeder and the simulator."""
