@@ -22,6 +22,7 @@ from agentdesk.server.db.engine import make_engine, make_sessionmaker
 from agentdesk.server.db.migrate import upgrade
 from agentdesk.server.live import Hub, PeerListener
 from agentdesk.server.services.conversations import wake_due
+from agentdesk.server.services.errors import ServiceError
 
 log = logging.getLogger(__name__)
 
@@ -42,27 +43,34 @@ class BodyLimit:
             await self._refuse(send)
             return
         seen = 0
+        too_large = False
+        refused = False
 
         async def limited() -> Message:
-            nonlocal seen
+            nonlocal seen, too_large
+            if too_large:
+                return {"type": "http.request", "body": b"", "more_body": False}
             message = await receive()
             seen += len(message.get("body", b""))
             if seen > self.max_bytes:
-                raise _TooLarge
+                # The app gets an empty end of body; what it answers is replaced by a 413 below.
+                too_large = True
+                return {"type": "http.request", "body": b"", "more_body": False}
             return message
 
-        try:
-            await self.app(scope, limited, send)
-        except _TooLarge:
-            await self._refuse(send)
+        async def guarded_send(message: Message) -> None:
+            nonlocal refused
+            if not too_large:
+                await send(message)
+            elif not refused:
+                refused = True
+                await self._refuse(send)
+
+        await self.app(scope, limited, guarded_send)
 
     async def _refuse(self, send: Send) -> None:
         response = JSONResponse({"detail": f"the request body is larger than {self.max_bytes} bytes"}, 413)
         await response({"type": "http"}, _empty_receive, send)
-
-
-class _TooLarge(Exception):
-    pass
 
 
 async def _empty_receive() -> Message:
@@ -125,6 +133,10 @@ def create_app(settings: Settings, *, migrate: bool = True) -> FastAPI:
     async def _invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:
         errors = exc.errors()
         return JSONResponse({"detail": _validation_message(list(errors)), "errors": _jsonable_errors(errors)}, 422)
+
+    @app.exception_handler(ServiceError)
+    async def _refused(_request: Request, exc: ServiceError) -> JSONResponse:
+        return JSONResponse({"detail": exc.message}, exc.status_code)
 
     for module in (auth_routes, meta_routes, sync_routes, conversation_routes, contact_routes):
         app.include_router(module.router)

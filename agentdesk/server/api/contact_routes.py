@@ -25,7 +25,6 @@ from agentdesk.server.api.schemas import (
 from agentdesk.server.changelog import row_payload
 from agentdesk.server.db import models as m
 from agentdesk.server.services import contacts as svc
-from agentdesk.server.services.errors import ServiceError
 from agentdesk.server.timeline import contact_timeline
 
 router = APIRouter(prefix="/api/v1/contacts", tags=["contacts"])
@@ -62,12 +61,9 @@ def get_timeline(
     channel: Annotated[list[ChannelKind] | None, Query()] = None,
 ) -> dict[str, Any]:
     _contact_or_404(session, contact_id)
-    try:
-        return contact_timeline(
-            session, user, contact_id, limit=limit, before=before, channels=[c.value for c in channel or []]
-        )
-    except ServiceError as exc:
-        raise HTTPException(exc.status_code, exc.message) from exc
+    return contact_timeline(
+        session, user, contact_id, limit=limit, before=before, channels=[c.value for c in channel or []]
+    )
 
 
 @router.patch("/{contact_id}", response_model=ContactOut, responses=ERRORS, summary="Set name, language, attributes")

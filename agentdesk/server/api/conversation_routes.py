@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, HTTPException, Path, Request
+from fastapi import APIRouter, Path, Request
 from fastapi.responses import Response
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -25,7 +25,6 @@ from agentdesk.server.api.schemas import (
 from agentdesk.server.changelog import row_payload
 from agentdesk.server.db import models as m
 from agentdesk.server.services import conversations as svc
-from agentdesk.server.services.errors import ServiceError
 
 router = APIRouter(prefix="/api/v1/conversations", tags=["conversations"])
 Id = Annotated[int, Path(ge=1, le=2**62)]
@@ -34,10 +33,7 @@ ERRORS = {404: {"model": ErrorOut}, 409: {"model": ErrorOut}, 422: {"model": Err
 
 @router.get("/{conversation_id}", response_model=ConversationDetailOut, responses=ERRORS)
 def get_conversation(conversation_id: Id, user: CurrentUser, session: ReadSession) -> dict[str, Any]:
-    try:
-        conversation = svc.visible_conversation(session, user, conversation_id)
-    except ServiceError as exc:
-        raise HTTPException(exc.status_code, exc.message) from exc
+    conversation = svc.visible_conversation(session, user, conversation_id)
     messages = session.scalars(
         select(m.Message)
         .where(m.Message.conversation_id == conversation.id)
