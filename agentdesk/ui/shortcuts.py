@@ -1,0 +1,50 @@
+"""Every frequent action has a shortcut; they are declared here, once, so that the `?` sheet
+and the command palette list exactly what the keys do."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+
+@dataclass(frozen=True, slots=True)
+class Command:
+    id: str
+    keys: str  # QKeySequence text, portable form
+    label: str  # source text, translated in the "Commands" context when shown
+    group: str
+
+    def text(self) -> str:
+        return QCoreApplication.translate("Commands", self.label)
+
+
+NAVIGATION = QT_TRANSLATE_NOOP("Commands", "Navigation")
+CONVERSATION = QT_TRANSLATE_NOOP("Commands", "Conversation")
+APPLICATION = QT_TRANSLATE_NOOP("Commands", "Application")
+
+COMMANDS: tuple[Command, ...] = (
+    Command("next", "J", QT_TRANSLATE_NOOP("Commands", "Next conversation"), NAVIGATION),
+    Command("previous", "K", QT_TRANSLATE_NOOP("Commands", "Previous conversation"), NAVIGATION),
+    Command("palette", "Ctrl+K", QT_TRANSLATE_NOOP("Commands", "Command palette and search"), NAVIGATION),
+    Command("focus_inbox", "G, I", QT_TRANSLATE_NOOP("Commands", "Go to the inbox list"), NAVIGATION),
+    Command("view_mine", "G, M", QT_TRANSLATE_NOOP("Commands", "Show my conversations"), NAVIGATION),
+    Command("view_unassigned", "G, U", QT_TRANSLATE_NOOP("Commands", "Show unassigned conversations"), NAVIGATION),
+    Command("view_all", "G, A", QT_TRANSLATE_NOOP("Commands", "Show all conversations"), NAVIGATION),
+    Command("reply", "R", QT_TRANSLATE_NOOP("Commands", "Reply"), CONVERSATION),
+    Command("note", "N", QT_TRANSLATE_NOOP("Commands", "Add a private note"), CONVERSATION),
+    Command("send", "Ctrl+Return", QT_TRANSLATE_NOOP("Commands", "Send"), CONVERSATION),
+    Command("resolve", "E", QT_TRANSLATE_NOOP("Commands", "Resolve"), CONVERSATION),
+    Command("reopen", "Shift+E", QT_TRANSLATE_NOOP("Commands", "Reopen"), CONVERSATION),
+    Command("pending", "P", QT_TRANSLATE_NOOP("Commands", "Mark pending"), CONVERSATION),
+    Command("snooze", "S", QT_TRANSLATE_NOOP("Commands", "Snooze"), CONVERSATION),
+    Command("assign", "A", QT_TRANSLATE_NOOP("Commands", "Assign"), CONVERSATION),
+    Command("assign_me", "I", QT_TRANSLATE_NOOP("Commands", "Assign to me"), CONVERSATION),
+    Command("customer", "C", QT_TRANSLATE_NOOP("Commands", "Show the customer's timeline"), CONVERSATION),
+    Command("help", "?", QT_TRANSLATE_NOOP("Commands", "Show keyboard shortcuts"), APPLICATION),
+    Command("settings", "Ctrl+,", QT_TRANSLATE_NOOP("Commands", "Settings"), APPLICATION),
+    Command("sync", "F5", QT_TRANSLATE_NOOP("Commands", "Synchronize now"), APPLICATION),
+    Command("quit", "Ctrl+Q", QT_TRANSLATE_NOOP("Commands", "Quit"), APPLICATION),
+)
+
+BY_ID = {c.id: c for c in COMMANDS}
