@@ -1,0 +1,1 @@
+"""AgentDesk benchmarks; run them with `python benchmarks/run.py [NAME ...]`."""
