@@ -38,6 +38,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from agentdesk.server.db.engine import make_engine, make_sessionmaker
     from agentdesk.server.db.migrate import upgrade
     from agentdesk.server.seed import run_seed
+    from agentdesk.server.simulator import TrafficSimulator
 
     folder = Path(args.folder) if args.folder else demo_folder()
     folder.mkdir(parents=True, exist_ok=True)
@@ -55,10 +56,16 @@ def cmd_demo(args: argparse.Namespace) -> int:
             return code
     print(
         f"\nAgentDesk demo server: http://127.0.0.1:{settings.port}  (API: /docs)\n"
-        "The desktop workspace is not built yet: this demo runs the seeded server only.\n"
+        "Simulated customers are writing. The desktop workspace is not built yet: this demo runs the server only.\n"
         "Press Ctrl+C to stop.\n"
     )
-    uvicorn.run(create_app(settings), host="127.0.0.1", port=settings.port, log_level="warning", ws="websockets-sansio")
+    app = create_app(settings)
+    traffic = TrafficSimulator(app.state.agentdesk.write_sessions, app.state.hub.announce)
+    traffic.start()
+    try:
+        uvicorn.run(app, host="127.0.0.1", port=settings.port, log_level="warning", ws="websockets-sansio")
+    finally:
+        traffic.stop()
     return 0
 
 
