@@ -127,7 +127,7 @@ def _bench_setup(session: Session) -> tuple[list[m.Queue], m.User]:
 
 
 def _next_id(session: Session, model: type[m.Base]) -> int:
-    return (session.scalar(select(func.max(model.id))) or 0) + 1  # type: ignore[attr-defined]
+    return (session.scalar(select(func.max(model.id))) or 0) + 1
 
 
 def _advance_sequences(session: Session) -> None:
