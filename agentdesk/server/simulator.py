@@ -220,8 +220,14 @@ class TrafficSimulator:
         title = self._rng.choice(texts.APPOINTMENT_TITLES[language]).format_map(
             _Fields(self._rng, language, self._first_name(contact))
         )
+        # As in the demo data, an appointment sits on the timeline at the time it takes place.
         add_event(
-            session, None, EventKind.APPOINTMENT, {"title": title, "starts_at": when.isoformat()}, contact_id=contact.id
+            session,
+            None,
+            EventKind.APPOINTMENT,
+            {"title": title, "starts_at": when.isoformat()},
+            contact_id=contact.id,
+            at=when,
         )
         return True
 
