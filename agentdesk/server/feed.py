@@ -67,6 +67,12 @@ def compacted_through(session: Session) -> int:
     return session.scalar(select(m.FeedState.compacted_through).where(m.FeedState.id == 1)) or 0
 
 
+def _check_horizon(session: Session, since: int) -> None:
+    horizon = compacted_through(session)
+    if since < horizon:
+        raise CursorGone(f"changes up to {horizon} were compacted; cursor {since} is too old: start again from since=0")
+
+
 def _visibility(user: m.User, queues: set[int], sees_all: bool) -> ColumnElement[bool]:
     c = m.Change
     for_me = or_(c.audience_user_id.is_(None), c.audience_user_id == user.id)
@@ -88,9 +94,7 @@ def _change_json(seq: int | None, entity: str, entity_id: int, op: str, payload:
 def read_log(session: Session, user: m.User, since: int, limit: int) -> str:
     """The next changes after `since` that `user` may see, as the JSON body of the response."""
     limit = max(1, min(limit, MAX_LIMIT))
-    horizon = compacted_through(session)
-    if since < horizon:
-        raise CursorGone(f"changes up to {horizon} were compacted; cursor {since} is too old: start again from since=0")
+    _check_horizon(session, since)
     # The head is read first: with appends serialized until commit, nothing at or below it can
     # still appear, so a cursor never moves past a change that is yet to become visible.
     head = head_seq(session)
@@ -102,6 +106,9 @@ def read_log(session: Session, user: m.User, since: int, limit: int) -> str:
         .order_by(m.Change.seq)
         .limit(limit)
     ).all()
+    # On PostgreSQL each statement reads its own snapshot: a compaction committed since the check
+    # above may have dropped rows after `since`, and serving the rest would skip them for good.
+    _check_horizon(session, since)
     cursor = rows[-1].seq if len(rows) == limit else head
     cursor = max(cursor, since)
     body = ",".join(_change_json(r.seq, r.entity, r.entity_id, r.op, r.payload) for r in rows)
