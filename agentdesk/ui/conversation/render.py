@@ -1,0 +1,149 @@
+"""Messages and events of a conversation as HTML for a QTextBrowser, grouped by day.
+
+Customer text is always escaped; an email's HTML arrives already sanitized by the server
+(nh3), with remote images turned into placeholders the agent may choose to load. Quoted
+history and signatures are folded behind a link, never dropped.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from collections.abc import Iterable, Mapping
+from datetime import UTC, datetime
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QLocale
+
+from agentdesk.ui import labels
+
+TICKS = {"queued": "🕓", "sent": "✓", "delivered": "✓✓", "read": "✓✓", "failed": "⚠"}
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("ConversationView", text)
+
+
+def _as_dict(value: Any) -> Any:
+    if isinstance(value, str) and value[:1] in "[{":
+        try:
+            return json.loads(value)
+        except ValueError:
+            return value
+    return value
+
+
+def when(value: Any) -> datetime:
+    if isinstance(value, datetime):
+        return value if value.tzinfo else value.replace(tzinfo=UTC)
+    parsed = datetime.fromisoformat(str(value))
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+def _paragraphs(text: str) -> str:
+    return html.escape(text).replace("\n", "<br>")
+
+
+def _event_text(event: Mapping[str, Any], names: Mapping[int, str]) -> str:
+    data = _as_dict(event.get("data")) or {}
+    kind = event.get("kind")
+    who = names.get(event.get("actor_id") or -1, "")
+    if kind == "assigned":
+        target = names.get(data.get("to") or -1)
+        return tr("Assigned to %1").replace("%1", target) if target else tr("Unassigned")
+    if kind == "status_changed":
+        return (
+            tr("Status: %1 → %2")
+            .replace("%1", labels.status(data.get("from")))
+            .replace("%2", labels.status(data.get("to")))
+        )
+    if kind == "snoozed":
+        return tr("Snoozed until %1").replace("%1", _local(when(data["until"])) if data.get("until") else "?")
+    if kind == "woke_up":
+        return tr("Woke up from snooze")
+    if kind == "created":
+        return tr("Conversation started")
+    if kind == "abandoned":
+        return tr("The visitor left after waiting %1 s").replace("%1", str(data.get("waited_s", "?")))
+    if kind == "appointment":
+        return tr("Appointment: %1").replace("%1", str(data.get("title", "")))
+    if kind == "survey_answer":
+        return tr("Survey: CSAT %1").replace("%1", str(data.get("csat", "–")))
+    if kind == "merged":
+        return tr("Merged with another contact")
+    label = str(kind).replace("_", " ")
+    return f"{label} {who}".strip()
+
+
+def _local(moment: datetime) -> str:
+    return QLocale().toString(moment.astimezone().replace(tzinfo=None), QLocale.FormatType.ShortFormat)
+
+
+def _message_html(msg: Mapping[str, Any], names: Mapping[int, str], expanded: set[int]) -> str:
+    mid = int(msg["id"])
+    note = msg.get("kind") == "note"
+    outbound = msg.get("direction") == "outbound"
+    css = "note" if note else ("out" if outbound else "in")
+    meta = _as_dict(msg.get("meta")) or {}
+    author = names.get(msg.get("author_id") or -1) if outbound or note else msg.get("sender_name")
+    head = [f"<b>{html.escape(author or '')}</b>"] if author else []
+    head.append(f"<span class='channel'>{html.escape(labels.channel(msg.get('channel')))}</span>")
+    head.append(f"<span class='time'>{html.escape(when(msg['created_at']).astimezone().strftime('%H:%M'))}</span>")
+    if note:
+        head.append(f"<span class='badge'>{html.escape(tr('Private note'))}</span>")
+    if outbound and not note:
+        status = str(msg.get("delivery_status") or "")
+        tick = TICKS.get(status, "")
+        head.append(f"<span class='tick {status}' title='{html.escape(labels.delivery(status))}'>{tick}</span>")
+    parts = [f"<div class='msg {css}' id='m{mid}'><div class='head'>{' · '.join(head)}</div>"]
+    if msg.get("channel") == "email" and not note:
+        rows = []
+        if msg.get("subject"):
+            rows.append(f"<b>{html.escape(str(msg['subject']))}</b>")
+        for label, key in ((tr("From"), "from"), (tr("To"), "to"), (tr("Cc"), "cc")):
+            value = meta.get(key)
+            if value:
+                text = ", ".join(value) if isinstance(value, list) else str(value)
+                rows.append(f"<span class='hdr'>{html.escape(label)}: {html.escape(text)}</span>")
+        if rows:
+            parts.append("<div class='email-head'>" + "<br>".join(rows) + "</div>")
+    body = meta.get("new_text") or msg.get("text") or ""
+    if msg.get("html") and not meta.get("new_text"):
+        parts.append(f"<div class='body'>{msg['html']}</div>")
+    else:
+        parts.append(f"<div class='body'>{_paragraphs(str(body))}</div>")
+    folded = "\n".join(x for x in (meta.get("quoted"), meta.get("signature")) if x)
+    if folded:
+        if mid in expanded:
+            parts.append(f"<div class='quoted'>{_paragraphs(folded)}</div>")
+            parts.append(f"<a href='fold:{mid}'>{html.escape(tr('Hide quoted text'))}</a>")
+        else:
+            parts.append(f"<a href='unfold:{mid}'>{html.escape(tr('Show quoted text'))} …</a>")
+    for attachment in _as_dict(msg.get("attachments")) or []:
+        name = attachment.get("name") or attachment.get("filename") or tr("attachment")
+        size = attachment.get("size")
+        label = f"📎 {html.escape(str(name))}" + (f" ({int(size) // 1024 + 1} KB)" if size else "")
+        parts.append(f"<div class='attachment'>{label}</div>")
+    if msg.get("delivery_status") == "failed" and msg.get("delivery_error"):
+        parts.append(f"<div class='error'>{html.escape(str(msg['delivery_error']))}</div>")
+    parts.append("</div>")
+    return "".join(parts)
+
+
+def render(items: Iterable[Mapping[str, Any]], names: Mapping[int, str], expanded: set[int] | None = None) -> str:
+    """`items` are messages (`type` "message") and events (`type` "event"), in time order."""
+    expanded = expanded or set()
+    out: list[str] = []
+    day = None
+    for item in items:
+        moment = when(item["created_at"] if item["type"] == "message" else item["occurred_at"]).astimezone()
+        if moment.date() != day:
+            day = moment.date()
+            label = QLocale().toString(day, QLocale.FormatType.LongFormat)
+            out.append(f"<div class='day'>{html.escape(label)}</div>")
+        if item["type"] == "message":
+            out.append(_message_html(item, names, expanded))
+        else:
+            text = html.escape(_event_text(item, names))
+            out.append(f"<div class='event'>{text} · {moment.strftime('%H:%M')}</div>")
+    return "".join(out)
