@@ -33,11 +33,21 @@ class Mailbox:
 
 def raw_header(msg: Message, name: str) -> str | None:
     """The field as written (folding removed), for when parsing it failed."""
+    raw = _raw_value(msg, name)
+    return None if raw is None else _WHITESPACE.sub(" ", repair_surrogates(raw)).strip()
+
+
+def _raw_value(msg: Message, name: str) -> str | None:
     for key, value in msg.raw_items():
         if key.lower() == name.lower():
-            text = value if isinstance(value, str) else str(value)
-            return _WHITESPACE.sub(" ", repair_surrogates(text)).strip()
+            return value if isinstance(value, str) else str(value)
     return None
+
+
+def _has_raw_8bit(msg: Message, name: str) -> bool:
+    # The parser replaces undeclared 8-bit bytes by U+FFFD; we read them as UTF-8 or Windows-1252.
+    raw = _raw_value(msg, name)
+    return raw is not None and repair_surrogates(raw) != raw
 
 
 def text_header(msg: Message, name: str) -> str | None:
@@ -46,6 +56,8 @@ def text_header(msg: Message, name: str) -> str | None:
         value = msg.get(name)
         text = None if value is None else str(value)
     except Exception:
+        text = _decode_words(raw_header(msg, name))
+    if text is not None and "\ufffd" in text and _has_raw_8bit(msg, name):
         text = _decode_words(raw_header(msg, name))
     if text is None:
         return None
@@ -78,7 +90,7 @@ def address_header(msg: Message, name: str) -> tuple[Mailbox, ...]:
             pairs = [(a.display_name, a.addr_spec) for a in getattr(header, "addresses", ())]
     except Exception:
         pairs = []
-    if not pairs:
+    if not pairs or _has_raw_8bit(msg, name):
         raw = raw_header(msg, name)
         if raw:
             pairs = getaddresses([_decode_words(raw) or raw])
