@@ -1,0 +1,239 @@
+"""`AgentDeskClient`: the one named API the UI uses (DESIGN.md: a screen never opens a database
+session or an HTTP connection itself).
+
+Queries are synchronous and read the cache only. Writes go to the outbox and return at
+once with their item; the engine sends them. Every change reaches the UI through the
+observers (`changed`, `outbox_changed`, `state_changed`, `progress`, `signed_out`), which a
+Qt adapter connects to signals.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import httpx
+
+from agentdesk.client import auth
+from agentdesk.client.cache.apply import Touched
+from agentdesk.client.cache.database import Cache
+from agentdesk.client.observe import Observers
+from agentdesk.client.outbox import store, writes
+from agentdesk.client.outbox.store import ItemState, OutboxItem
+from agentdesk.client.profile import Profile
+from agentdesk.client.queries.contact import ContactDetail, TimelinePage, contact_detail, timeline
+from agentdesk.client.queries.conversation import ConversationDetail, conversation_detail
+from agentdesk.client.queries.inbox import InboxCounts, InboxFilter, InboxView, inbox_counts
+from agentdesk.client.queries.search import ContactHit, MessageHit, search_contacts, search_messages
+from agentdesk.client.sync import pages
+from agentdesk.client.sync.engine import Progress, SyncEngine, SyncState, Tuning
+
+DEFAULT_TIMEOUT = httpx.Timeout(15.0, connect=5.0)
+
+
+class AgentDeskClient:
+    def __init__(
+        self,
+        session: auth.Session,
+        http: httpx.AsyncClient,
+        *,
+        store_: auth.TokenStore,
+        data_dir: Path | None = None,
+        ws_url: str | None = None,
+        tuning: Tuning = Tuning(),
+    ) -> None:
+        self.session = session
+        self.http = http
+        self._tokens = store_
+        self.cache = Cache(session.profile.cache_path(data_dir))
+        pages.set_user(self.cache, session.user["id"])
+        self.engine = SyncEngine(self.cache, http, session.token, ws_url=ws_url, tuning=tuning)
+        self.user_id: int = session.user["id"]
+
+    # -- signing in and out ----------------------------------------------------------
+
+    @classmethod
+    async def sign_in(
+        cls,
+        server_url: str,
+        username: str,
+        password: str,
+        *,
+        tokens: auth.TokenStore,
+        data_dir: Path | None = None,
+        ws_url: str | None = None,
+        tuning: Tuning = Tuning(),
+    ) -> AgentDeskClient:
+        profile = Profile.of(server_url, username)
+        http = httpx.AsyncClient(base_url=profile.server_url, timeout=DEFAULT_TIMEOUT)
+        try:
+            session = await auth.sign_in(http, profile, password, tokens)
+        except BaseException:
+            await http.aclose()
+            raise
+        return cls(session, http, store_=tokens, data_dir=data_dir, ws_url=ws_url, tuning=tuning)
+
+    @classmethod
+    async def resume(
+        cls,
+        server_url: str,
+        username: str,
+        *,
+        tokens: auth.TokenStore,
+        data_dir: Path | None = None,
+        ws_url: str | None = None,
+        tuning: Tuning = Tuning(),
+    ) -> AgentDeskClient | None:
+        """Open a profile with its saved token, offline-capable; None when there is no token.
+
+        Works without the network: the user id comes from the cache of the last session.
+        A token the server no longer accepts shows up as the `signed_out` observer.
+        """
+        profile = Profile.of(server_url, username)
+        token = tokens.load(profile)
+        if token is None:
+            return None
+        cache = Cache(profile.cache_path(data_dir))
+        user_id = pages.position(cache).user_id
+        cache.close()
+        if user_id is None:
+            return None
+        session = auth.Session(profile, token, {"id": user_id, "username": profile.username}, True)
+        http = httpx.AsyncClient(base_url=profile.server_url, timeout=DEFAULT_TIMEOUT)
+        return cls(session, http, store_=tokens, data_dir=data_dir, ws_url=ws_url, tuning=tuning)
+
+    def start(self) -> None:
+        """Start syncing (needs a running event loop: qasync's in the desktop program)."""
+        self.engine.start()
+
+    async def close(self) -> None:
+        """Stop syncing and release files and connections; the outbox waits for next time."""
+        await self.engine.stop()
+        await self.http.aclose()
+        self.cache.close()
+
+    async def sign_out(self) -> None:
+        await self.engine.stop()
+        await auth.sign_out(self.http, self.session, self._tokens)
+        await self.http.aclose()
+        self.cache.close()
+
+    # -- observers ---------------------------------------------------------------------
+
+    @property
+    def state(self) -> SyncState:
+        return self.engine.state
+
+    @property
+    def state_changed(self) -> Observers[SyncState]:
+        return self.engine.state_changed
+
+    @property
+    def progress(self) -> Observers[Progress]:
+        return self.engine.progress
+
+    @property
+    def changed(self) -> Observers[Touched]:
+        return self.engine.changed
+
+    @property
+    def outbox_changed(self) -> Observers[OutboxItem]:
+        return self.engine.outbox_changed
+
+    @property
+    def signed_out(self) -> Observers[str]:
+        return self.engine.signed_out
+
+    # -- writes ------------------------------------------------------------------------
+
+    def _submit(self, write: writes.Write) -> OutboxItem:
+        item, touched = store.enqueue(self.cache, write)
+        self.engine.outbox_changed.emit(item)
+        self.engine.changed.emit(touched)
+        self.engine.outbox_added()
+        return item
+
+    def reply(
+        self,
+        conversation_id: int,
+        text: str,
+        *,
+        html: str | None = None,
+        subject: str | None = None,
+        identity_id: int | None = None,
+    ) -> OutboxItem:
+        return self._submit(writes.reply(conversation_id, text, html=html, subject=subject, identity_id=identity_id))
+
+    def add_note(self, conversation_id: int, text: str) -> OutboxItem:
+        return self._submit(writes.note(conversation_id, text))
+
+    def set_status(self, conversation_id: int, status: str) -> OutboxItem:
+        return self._submit(writes.set_status(conversation_id, status))
+
+    def snooze(self, conversation_id: int, until: datetime) -> OutboxItem:
+        return self._submit(writes.snooze(conversation_id, until))
+
+    def assign(self, conversation_id: int, assignee_id: int | None) -> OutboxItem:
+        return self._submit(writes.assign(conversation_id, assignee_id))
+
+    def merge_contacts(self, survivor_id: int, merged_id: int) -> OutboxItem:
+        return self._submit(writes.merge(survivor_id, merged_id))
+
+    def unmerge_contacts(self, merge_id: int) -> OutboxItem:
+        return self._submit(writes.unmerge(merge_id))
+
+    def set_contact_attributes(
+        self,
+        contact_id: int,
+        *,
+        name: str | None = None,
+        language: str | None = None,
+        set: dict[str, str | int | float | bool | None] | None = None,
+        unset: list[str] | None = None,
+    ) -> OutboxItem:
+        return self._submit(writes.contact_attributes(contact_id, name=name, language=language, set=set, unset=unset))
+
+    def retry(self, item_id: int) -> OutboxItem:
+        item, touched = store.retry(self.cache, item_id)
+        self.engine.outbox_changed.emit(item)
+        self.engine.changed.emit(touched)
+        self.engine.outbox_added()
+        return item
+
+    def discard(self, item_id: int) -> None:
+        store.discard(self.cache, item_id)
+
+    def outbox(
+        self, *, states: tuple[ItemState, ...] = tuple(ItemState), conversation_id: int | None = None
+    ) -> list[OutboxItem]:
+        return store.items(self.cache, states=states, conversation_id=conversation_id)
+
+    # -- queries (cache only) --------------------------------------------------------
+
+    def inbox(self, filter: InboxFilter = InboxFilter()) -> InboxView:
+        return InboxView(self.cache, self.user_id, filter)
+
+    def inbox_counts(self) -> InboxCounts:
+        return inbox_counts(self.cache, self.user_id)
+
+    def conversation(self, conversation_id: int) -> ConversationDetail | None:
+        return conversation_detail(self.cache, conversation_id)
+
+    def contact(self, contact_id: int) -> ContactDetail | None:
+        return contact_detail(self.cache, contact_id)
+
+    def timeline(
+        self,
+        contact_id: int,
+        *,
+        limit: int = 50,
+        before: tuple[str, int, int] | None = None,
+        channels: tuple[str, ...] = (),
+    ) -> TimelinePage:
+        return timeline(self.cache, contact_id, limit=limit, before=before, channels=channels)
+
+    def search_messages(self, text: str, *, limit: int = 50) -> list[MessageHit]:
+        return search_messages(self.cache, text, limit=limit)
+
+    def search_contacts(self, text: str, *, limit: int = 20) -> list[ContactHit]:
+        return search_contacts(self.cache, text, limit=limit)

@@ -1,0 +1,173 @@
+"""The cache's tables, as SQLAlchemy Core metadata for queries.
+
+The DDL itself lives in `migrations.py` (frozen per schema version); a test checks that
+a migrated database has exactly these columns.
+
+Every mirrored row carries `gen`: the snapshot generation that last wrote it, so that a
+re-bootstrap can drop what the new snapshot no longer contains. Datetimes are stored as
+fixed-width UTC ISO text, so that text order is time order and keyset paging needs no
+conversion.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Boolean, Column, Integer, MetaData, Table, Text
+
+metadata = MetaData()
+
+
+def _mirror(name: str, *columns: Column) -> Table:
+    return Table(name, metadata, Column("id", Integer, primary_key=True), *columns, Column("gen", Integer))
+
+
+users = _mirror(
+    "users",
+    Column("username", Text),
+    Column("display_name", Text),
+    Column("email", Text),
+    Column("role", Text),
+    Column("language", Text),
+    Column("active", Boolean),
+    Column("created_at", Text),
+)
+teams = _mirror("teams", Column("name", Text))
+queues = _mirror(
+    "queues",
+    Column("name", Text),
+    Column("channel", Text),
+    Column("settings", Text),
+    Column("sla_first_response_s", Integer),
+    Column("sla_resolution_s", Integer),
+    Column("created_at", Text),
+)
+contacts = _mirror(
+    "contacts",
+    Column("name", Text),
+    Column("language", Text),
+    Column("attributes", Text),
+    Column("merged_into_id", Integer),
+    Column("created_at", Text),
+    Column("updated_at", Text),
+)
+identities = _mirror(
+    "identities",
+    Column("contact_id", Integer),
+    Column("kind", Text),
+    Column("address", Text),
+    Column("display_name", Text),
+    Column("created_at", Text),
+)
+conversations = _mirror(
+    "conversations",
+    Column("queue_id", Integer),
+    Column("contact_id", Integer),
+    Column("identity_id", Integer),
+    Column("channel", Text),
+    Column("subject", Text),
+    Column("status", Text),
+    Column("snoozed_until", Text),
+    Column("assignee_id", Integer),
+    Column("priority", Text),
+    Column("language", Text),
+    Column("first_response_due_at", Text),
+    Column("resolution_due_at", Text),
+    Column("first_response_at", Text),
+    Column("resolved_at", Text),
+    Column("last_inbound_at", Text),
+    Column("last_activity_at", Text),
+    Column("created_at", Text),
+    # Generated: the next SLA deadline, '9999' when there is none, so that it sorts last.
+    Column("sla_due_at", Text),
+)
+messages = _mirror(
+    "messages",
+    Column("conversation_id", Integer),
+    Column("queue_id", Integer),
+    Column("direction", Text),
+    Column("kind", Text),
+    Column("channel", Text),
+    Column("identity_id", Integer),
+    Column("author_id", Integer),
+    Column("subject", Text),
+    Column("text", Text),
+    Column("html", Text),
+    Column("attachments", Text),
+    Column("meta", Text),
+    Column("external_id", Text),
+    Column("delivery_status", Text),
+    Column("delivery_error", Text),
+    Column("created_at", Text),
+)
+events = _mirror(
+    "events",
+    Column("contact_id", Integer),
+    Column("conversation_id", Integer),
+    Column("queue_id", Integer),
+    Column("kind", Text),
+    Column("data", Text),
+    Column("actor_id", Integer),
+    Column("occurred_at", Text),
+)
+kb_articles = _mirror(
+    "kb_articles",
+    Column("title", Text),
+    Column("body", Text),
+    Column("language", Text),
+    Column("tags", Text),
+    Column("url", Text),
+    Column("snippets", Text),
+    Column("updated_at", Text),
+)
+
+sync_state = Table(
+    "sync_state",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("user_id", Integer),
+    Column("cursor", Integer),  # NULL until a snapshot completed
+    Column("snapshot_token", Text),  # where an interrupted snapshot goes on
+    Column("gen", Integer),  # generation of the snapshot in progress or last completed
+    Column("needs_snapshot", Boolean),  # a resync or 410 asked for a fresh snapshot
+    Column("head", Integer),
+)
+
+outbox = Table(
+    "outbox",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("kind", Text),
+    Column("method", Text),
+    Column("path", Text),
+    Column("body", Text),  # JSON, sent as is on every attempt: the server hashes it with the key
+    Column("target", Text),  # JSON: what the optimistic effect needs (ids it touches)
+    Column("idempotency_key", Text),
+    Column("state", Text),
+    Column("error", Text),
+    Column("attempts", Integer),
+    Column("result", Text),
+    # Sent, and the feed has since been read past it: its effect is in the server's rows now.
+    Column("settled", Boolean),
+    Column("created_at", Text),
+    Column("updated_at", Text),
+)
+
+# The server's version of a row an optimistic effect changed (data NULL: the row did not exist).
+shadows = Table(
+    "shadows",
+    metadata,
+    Column("entity", Text, primary_key=True),
+    Column("row_id", Integer, primary_key=True),
+    Column("data", Text),
+)
+
+ENTITY_TABLES: dict[str, Table] = {
+    "user": users,
+    "team": teams,
+    "queue": queues,
+    "contact": contacts,
+    "identity": identities,
+    "conversation": conversations,
+    "message": messages,
+    "event": events,
+    "kb_article": kb_articles,
+}

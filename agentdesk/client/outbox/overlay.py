@@ -1,0 +1,207 @@
+"""Optimistic effects, kept undoable: the server's version of every row they touch is shadowed.
+
+The overlay is the effect of every write that is pending, or sent but not yet seen in the
+feed. It is never merged into the server's rows for good: before a feed page is applied
+the shadows are put back (the cache holds only what the server said), and after it the
+overlay is replayed on top. A write the server refuses simply leaves the overlay, which
+is its rollback, without a network round trip.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+from sqlalchemy import Connection
+
+from agentdesk.client.cache.apply import Touched
+from agentdesk.client.cache.tables import ENTITY_TABLES
+from agentdesk.client.cache.values import from_json, now_ts, to_json, to_ts
+
+_GENERATED = {"sla_due_at"}
+
+
+def _row(conn: Connection, entity: str, row_id: int) -> dict[str, Any] | None:
+    table = ENTITY_TABLES[entity]
+    row = conn.exec_driver_sql(f"SELECT * FROM {table.name} WHERE id = ?", (row_id,)).mappings().first()
+    return None if row is None else {k: v for k, v in row.items() if k not in _GENERATED}
+
+
+def _write_row(conn: Connection, entity: str, row: dict[str, Any]) -> None:
+    # An upsert, not INSERT OR REPLACE: REPLACE deletes without firing the FTS triggers.
+    names = list(row)
+    updates = ", ".join(f"{n} = excluded.{n}" for n in names if n != "id")
+    conn.exec_driver_sql(
+        f"INSERT INTO {ENTITY_TABLES[entity].name} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))}) "
+        f"ON CONFLICT (id) DO UPDATE SET {updates}",
+        tuple(row.values()),
+    )
+
+
+def _shadow(conn: Connection, entity: str, row_id: int) -> dict[str, Any] | None:
+    """Keep the server's version of the row (once) before an effect changes it; returns the row."""
+    row = _row(conn, entity, row_id)
+    conn.exec_driver_sql(
+        "INSERT OR IGNORE INTO shadows (entity, row_id, data) VALUES (?, ?, ?)",
+        (entity, row_id, None if row is None else json.dumps(row)),
+    )
+    return row
+
+
+def _update(conn: Connection, entity: str, row_id: int, touched: Touched, **values: Any) -> bool:
+    row = _shadow(conn, entity, row_id)
+    if row is None:
+        return False
+    _write_row(conn, entity, {**row, **values})
+    touched.add(entity, [row_id])
+    return True
+
+
+def restore(conn: Connection) -> Touched:
+    """Put the server's rows back: the cache then holds exactly what the feed said."""
+    touched = Touched()
+    for entity, row_id, data in conn.exec_driver_sql("SELECT entity, row_id, data FROM shadows").all():
+        if data is None:
+            conn.exec_driver_sql(f"DELETE FROM {ENTITY_TABLES[entity].name} WHERE id = ?", (row_id,))
+        else:
+            _write_row(conn, entity, json.loads(data))
+        touched.add(entity, [row_id])
+    conn.exec_driver_sql("DELETE FROM shadows")
+    return touched
+
+
+def replay(conn: Connection) -> Touched:
+    """Apply the effect of every write still in flight, in the order they were made."""
+    touched = Touched()
+    items = conn.exec_driver_sql(
+        "SELECT id, kind, body, target FROM outbox WHERE state = 'pending' OR (state = 'sent' AND NOT settled) "
+        "ORDER BY id"
+    ).all()
+    for item_id, kind, body, target in items:
+        EFFECTS[kind](conn, item_id, from_json(body) or {}, from_json(target), touched)
+    return touched
+
+
+def rebuild(conn: Connection) -> Touched:
+    touched = restore(conn)
+    touched.merge(replay(conn))
+    return touched
+
+
+def _user_id(conn: Connection) -> int | None:
+    return conn.exec_driver_sql("SELECT user_id FROM sync_state WHERE id = 1").scalar()
+
+
+def _message(kind: str) -> Callable[[Connection, int, dict[str, Any], dict[str, Any], Touched], None]:
+    def effect(conn: Connection, item_id: int, body: dict[str, Any], target: dict[str, Any], touched: Touched) -> None:
+        conversation_id = target["conversation_id"]
+        conversation = _row(conn, "conversation", conversation_id)
+        if conversation is None:
+            return
+        now = now_ts()
+        # A placeholder with a negative id (never a server id), shown until the real one arrives.
+        placeholder = {
+            "id": -item_id,
+            "conversation_id": conversation_id,
+            "queue_id": conversation["queue_id"],
+            "direction": "outbound",
+            "kind": kind,
+            "channel": conversation["channel"],
+            "identity_id": body.get("identity_id") if kind == "message" else None,
+            "author_id": _user_id(conn),
+            "subject": body.get("subject"),
+            "text": body.get("text", ""),
+            "html": body.get("html"),
+            "attachments": "[]",
+            "meta": to_json({"outbox_id": item_id}),
+            "external_id": None,
+            "delivery_status": "pending",
+            "delivery_error": None,
+            "created_at": now,
+            "gen": None,
+        }
+        _shadow(conn, "message", -item_id)
+        _write_row(conn, "message", placeholder)
+        touched.add("message", [-item_id])
+        _update(conn, "conversation", conversation_id, touched, last_activity_at=now)
+
+    return effect
+
+
+def _status(conn: Connection, _item: int, body: dict[str, Any], target: dict[str, Any], touched: Touched) -> None:
+    status = body["status"]
+    _update(
+        conn,
+        "conversation",
+        target["conversation_id"],
+        touched,
+        status=status,
+        snoozed_until=None,
+        resolved_at=now_ts() if status == "resolved" else None,
+    )
+
+
+def _snooze(conn: Connection, _item: int, body: dict[str, Any], target: dict[str, Any], touched: Touched) -> None:
+    cid = target["conversation_id"]
+    _update(conn, "conversation", cid, touched, status="snoozed", snoozed_until=to_ts(body["until"]))
+
+
+def _assign(conn: Connection, _item: int, body: dict[str, Any], target: dict[str, Any], touched: Touched) -> None:
+    _update(conn, "conversation", target["conversation_id"], touched, assignee_id=body["assignee_id"])
+
+
+def _move_contact(conn: Connection, from_id: int, to_id: int, touched: Touched) -> None:
+    for entity in ("identity", "conversation", "event"):
+        table = ENTITY_TABLES[entity].name
+        ids = conn.exec_driver_sql(f"SELECT id FROM {table} WHERE contact_id = ?", (from_id,)).scalars().all()
+        for row_id in ids:
+            _update(conn, entity, row_id, touched, contact_id=to_id)
+
+
+def _merge(conn: Connection, _item: int, body: dict[str, Any], _target: dict[str, Any], touched: Touched) -> None:
+    survivor, merged = body["survivor_id"], body["merged_id"]
+    if _row(conn, "contact", survivor) is None:
+        return
+    if _update(conn, "contact", merged, touched, merged_into_id=survivor):
+        _move_contact(conn, merged, survivor, touched)
+        touched.add("contact", [survivor])
+
+
+def _unmerge(conn: Connection, _item: int, _body: dict[str, Any], target: dict[str, Any], touched: Touched) -> None:
+    # Which contact comes back is written on the survivor's "merged" event; what exactly
+    # moves back only the server knows, so the feed brings the rest.
+    data = conn.exec_driver_sql(
+        "SELECT data FROM events WHERE kind = 'merged' AND json_extract(data, '$.merge_id') = ?",
+        (target["merge_id"],),
+    ).scalar()
+    if data is not None:
+        _update(conn, "contact", from_json(data)["merged_contact_id"], touched, merged_into_id=None)
+
+
+def _contact(conn: Connection, _item: int, body: dict[str, Any], target: dict[str, Any], touched: Touched) -> None:
+    contact = _row(conn, "contact", target["contact_id"])
+    if contact is None:
+        return
+    changes: dict[str, Any] = {}
+    if "name" in body:
+        changes["name"] = body["name"].strip() or None
+    if "language" in body:
+        changes["language"] = body["language"] or None
+    attributes = {**(from_json(contact["attributes"]) or {}), **body.get("set", {})}
+    for key in body.get("unset", []):
+        attributes.pop(key, None)
+    changes["attributes"] = to_json(attributes)
+    _update(conn, "contact", target["contact_id"], touched, **changes)
+
+
+EFFECTS: dict[str, Callable[[Connection, int, dict[str, Any], dict[str, Any], Touched], None]] = {
+    "reply": _message("message"),
+    "note": _message("note"),
+    "status": _status,
+    "snooze": _snooze,
+    "assign": _assign,
+    "merge": _merge,
+    "unmerge": _unmerge,
+    "contact": _contact,
+}

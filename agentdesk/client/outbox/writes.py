@@ -1,0 +1,90 @@
+"""The writes an agent can make, as the HTTP request each one becomes.
+
+A write is pure data: what to send and which rows its optimistic effect touches. Bodies
+are fixed when the write is made, so every retry sends the same bytes with the same key.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class Write:
+    kind: str
+    method: str
+    path: str
+    body: dict[str, Any] | None
+    target: dict[str, Any]
+
+
+def reply(
+    conversation_id: int,
+    text: str,
+    *,
+    html: str | None = None,
+    subject: str | None = None,
+    identity_id: int | None = None,
+) -> Write:
+    body: dict[str, Any] = {"text": text}
+    if html is not None:
+        body["html"] = html
+    if subject is not None:
+        body["subject"] = subject
+    if identity_id is not None:
+        body["identity_id"] = identity_id
+    return Write("reply", "POST", f"/api/v1/conversations/{conversation_id}/messages", body, _conv(conversation_id))
+
+
+def note(conversation_id: int, text: str) -> Write:
+    return Write(
+        "note", "POST", f"/api/v1/conversations/{conversation_id}/notes", {"text": text}, _conv(conversation_id)
+    )
+
+
+def set_status(conversation_id: int, status: str) -> Write:
+    path = f"/api/v1/conversations/{conversation_id}/status"
+    return Write("status", "POST", path, {"status": status}, _conv(conversation_id))
+
+
+def snooze(conversation_id: int, until: datetime) -> Write:
+    if until.tzinfo is None:
+        raise ValueError("the wake-up time needs a time zone")
+    path = f"/api/v1/conversations/{conversation_id}/snooze"
+    return Write("snooze", "POST", path, {"until": until.isoformat()}, _conv(conversation_id))
+
+
+def assign(conversation_id: int, assignee_id: int | None) -> Write:
+    path = f"/api/v1/conversations/{conversation_id}/assign"
+    return Write("assign", "POST", path, {"assignee_id": assignee_id}, _conv(conversation_id))
+
+
+def merge(survivor_id: int, merged_id: int) -> Write:
+    body = {"survivor_id": survivor_id, "merged_id": merged_id}
+    return Write("merge", "POST", "/api/v1/contacts/merge", body, dict(body))
+
+
+def unmerge(merge_id: int) -> Write:
+    return Write("unmerge", "POST", f"/api/v1/contacts/merges/{merge_id}/undo", None, {"merge_id": merge_id})
+
+
+def contact_attributes(
+    contact_id: int,
+    *,
+    name: str | None = None,
+    language: str | None = None,
+    set: dict[str, str | int | float | bool | None] | None = None,
+    unset: list[str] | None = None,
+) -> Write:
+    body: dict[str, Any] = {"set": set or {}, "unset": unset or []}
+    if name is not None:
+        body["name"] = name
+    if language is not None:
+        body["language"] = language
+    return Write("contact", "PATCH", f"/api/v1/contacts/{contact_id}", body, {"contact_id": contact_id})
+
+
+def _conv(conversation_id: int) -> dict[str, Any]:
+    return {"conversation_id": conversation_id}

@@ -1,0 +1,1 @@
+"""What the UI reads, from the cache only: these never touch the network."""

@@ -1,0 +1,1 @@
+"""Keeping the cache in step with the server: feed pages, the live stream, the outbox sender."""
