@@ -155,6 +155,7 @@ class ImapFetcher:
         """The state that skips every message already in the folder (to start a queue "from now")."""
         imap = self._require()
         with self._errors("fetching mail"):
+            imap.noop()
             uids = self._search(imap, "UID *")
         return MailboxState(self._uidvalidity, max(uids, default=0))
 
@@ -164,6 +165,8 @@ class ImapFetcher:
         changed = state.uidvalidity is not None and state.uidvalidity != self._uidvalidity
         last = 0 if changed else state.last_uid
         with self._errors("fetching mail"):
+            # Servers may answer a command from their view before it; NOOP brings the view up to date.
+            imap.noop()
             # "N:*" also matches the highest UID when N is beyond it, hence the filter.
             uids = sorted(uid for uid in self._search(imap, f"UID {last + 1}:*") if uid > last)
             batch = uids[:limit]
