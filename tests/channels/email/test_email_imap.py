@@ -6,7 +6,7 @@ import threading
 
 import pytest
 
-from agentdesk.server.channels.email.errors import ChannelAuthError, ChannelConnectionError
+from agentdesk.server.channels.email.errors import ChannelAuthError, ChannelConnectionError, ChannelProtocolError
 from agentdesk.server.channels.email.imap import ImapFetcher, ImapSettings, MailboxState
 from agentdesk.server.channels.email.parse import parse_email
 from agentdesk.server.channels.email.tls import TlsMode
@@ -89,7 +89,8 @@ def test_idle_wakes_on_new_mail(dovecot):
     with ImapFetcher(_settings(dovecot)) as fetcher:
         assert fetcher.supports_idle
         state = fetcher.fetch_new(MailboxState()).state
-        # Deliver once the IDLE command is on its way, so the wake-up can only come from IDLE.
+        # Deliver once the IDLE command is on its way, so the wake-up can only come from IDLE;
+        # hooking imaplib's send is the one way to know that moment without sleeping.
         original_send = fetcher._imap.send
 
         def send_then_deliver(data: bytes) -> None:
@@ -121,7 +122,7 @@ def test_wrong_password_is_an_auth_error(dovecot):
 
 def test_missing_folder_is_reported(dovecot):
     settings = ImapSettings(dovecot.host, dovecot.port, "alice", "secret", tls=TlsMode.NONE, folder="Atención")
-    with pytest.raises(Exception) as caught:
+    with pytest.raises(ChannelProtocolError) as caught:
         ImapFetcher(settings).connect()
     assert "the folder 'Atención' cannot be opened" in str(caught.value)
 
@@ -144,3 +145,13 @@ def test_server_stopping_mid_session_is_a_connection_error(dovecot):
     dovecot.deliver("alice", _mail(1))
     with fetcher:
         assert _subjects(fetcher.fetch_new(MailboxState()).messages) == ["Consulta 1"]
+
+
+def test_missing_dovecot_fails_naming_the_package(monkeypatch):
+    import tests.fixtures.mailservers as mailservers
+
+    monkeypatch.setattr(mailservers.shutil, "which", lambda name: None)
+    monkeypatch.setattr(mailservers.Path, "exists", lambda self: False)
+    with pytest.raises(pytest.fail.Exception) as caught:
+        mailservers._dovecot_binary()
+    assert "dovecot-imapd" in str(caught.value)

@@ -111,9 +111,17 @@ class ImapFetcher:
         return self._uidvalidity
 
     def connect(self) -> None:
+        try:
+            self._connect()
+        except EmailChannelError:
+            # A session that failed half-way (say, at login) is of no use; do not leak it.
+            self.close()
+            raise
+
+    def _connect(self) -> None:
         s = self._settings
         where = f"the IMAP server {s.host}:{s.port}"
-        with self._errors(where):
+        with self._errors("connecting"):
             if s.tls is TlsMode.TLS:
                 imap: imaplib.IMAP4 = imaplib.IMAP4_SSL(
                     s.host, s.port, ssl_context=client_context(s.ssl_context), timeout=s.timeout
