@@ -132,7 +132,7 @@ class GraphStandIn:
     @contextmanager
     def running(self) -> Iterator[GraphStandIn]:
         """Serve the stand-in on a free loopback port until the block ends."""
-        port = _free_port()
+        port = free_port()
         server = uvicorn.Server(uvicorn.Config(self.app(), host="127.0.0.1", port=port, log_level="warning"))
         thread = threading.Thread(target=server.run, name=f"graph-standin-{port}", daemon=True)
         thread.start()
@@ -312,7 +312,7 @@ def _json_or_raw(raw: bytes | None) -> Any:
         return raw
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
