@@ -9,10 +9,14 @@ from datetime import UTC, datetime, timedelta
 
 import httpx
 import pytest
+from fastapi import FastAPI, Request
 
+from agentdesk.server.channels.whatsapp import simulate
 from agentdesk.server.channels.whatsapp.errors import GraphError, GraphUnavailable, MediaTooLarge
 from agentdesk.server.channels.whatsapp.graph import GraphClient, media_message
-from agentdesk.server.channels.whatsapp.standin import GraphStandIn, free_port
+from agentdesk.server.channels.whatsapp.payload import parse_webhook
+from agentdesk.server.channels.whatsapp.signature import verify_signature
+from agentdesk.server.channels.whatsapp.standin import GraphStandIn, free_port, serve
 
 TOKEN = "EAAG-test-token"
 NUMBER = "106540352242922"
@@ -249,3 +253,39 @@ async def test_a_lost_answer_may_have_been_sent():
         with pytest.raises(GraphUnavailable) as lost:
             await client.send_text("34600000013", "hola")
     assert lost.value.retryable and lost.value.maybe_sent
+
+
+def test_the_stand_in_answers_in_metas_shape(standin):
+    to = _customer(standin, "34600000014", hours_ago=1)
+    answer = httpx.post(f"{standin.base_url}/v21.0/{NUMBER}/messages", headers={"Authorization": f"Bearer {TOKEN}"},
+                        json={"messaging_product": "whatsapp", "to": "+" + to, "type": "text", "text": {"body": "hi"}})
+    assert answer.status_code == 200
+    body = answer.json()
+    assert body["messaging_product"] == "whatsapp"
+    assert body["contacts"] == [{"input": "+" + to, "wa_id": to}]
+    assert [set(m) for m in body["messages"]] == [{"id"}] and body["messages"][0]["id"].startswith("wamid.")
+
+
+def test_the_stand_in_refuses_a_wrong_version(standin):
+    answer = httpx.post(f"{standin.base_url}/v1.0/{NUMBER}/messages", headers={"Authorization": f"Bearer {TOKEN}"},
+                        json={"messaging_product": "whatsapp"})
+    assert answer.status_code == 400 and answer.json()["error"]["code"] == 100
+
+
+def test_the_stand_in_delivers_signed_status_webhooks(standin):
+    received: list[tuple[bytes, str | None]] = []
+    receiver = FastAPI()
+
+    @receiver.post("/webhook")
+    async def webhook(request: Request) -> dict[str, bool]:
+        received.append((await request.body(), request.headers.get("x-hub-signature-256")))
+        return {"ok": True}
+
+    with serve(receiver) as url:
+        payload = simulate.status_update(phone_number_id=NUMBER, wamid="wamid.out1", recipient_wa_id="34600000015",
+                                         status="delivered", at=datetime(2024, 1, 2, 3, 4, 5, tzinfo=UTC))
+        assert standin.deliver(f"{url}/webhook", payload, "s3cret").status_code == 200
+    [(body, signature)] = received
+    verify_signature(body, signature, "s3cret")
+    [status] = parse_webhook(body).statuses
+    assert (status.wamid, status.recipient_phone, status.status) == ("wamid.out1", "+34600000015", "delivered")

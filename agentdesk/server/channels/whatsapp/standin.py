@@ -132,20 +132,9 @@ class GraphStandIn:
     @contextmanager
     def running(self) -> Iterator[GraphStandIn]:
         """Serve the stand-in on a free loopback port until the block ends."""
-        port = free_port()
-        server = uvicorn.Server(uvicorn.Config(self.app(), host="127.0.0.1", port=port, log_level="warning"))
-        thread = threading.Thread(target=server.run, name=f"graph-standin-{port}", daemon=True)
-        thread.start()
-        while not server.started:
-            if not thread.is_alive():
-                raise RuntimeError("the Graph API stand-in did not start")
-            time.sleep(0.01)
-        self.base_url = f"http://127.0.0.1:{port}"
-        try:
+        with serve(self.app()) as url:
+            self.base_url = url
             yield self
-        finally:
-            server.should_exit = True
-            thread.join(timeout=10)
 
     # -- request handling -------------------------------------------------------------
 
@@ -310,6 +299,24 @@ def _json_or_raw(raw: bytes | None) -> Any:
         return json.loads(raw)
     except ValueError:
         return raw
+
+
+@contextmanager
+def serve(app: FastAPI) -> Iterator[str]:
+    """Serve `app` with uvicorn on a free loopback port, in a daemon thread; yields its base URL."""
+    port = free_port()
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, name=f"loopback-{port}", daemon=True)
+    thread.start()
+    while not server.started:
+        if not thread.is_alive():
+            raise RuntimeError(f"the loopback server on port {port} did not start")
+        time.sleep(0.01)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
 
 
 def free_port() -> int:
