@@ -6,7 +6,14 @@ from pathlib import Path
 
 import pytest
 
-from tests.fixtures.mailservers import dovecot, smtp_server  # noqa: F401 - fixtures used by name
+from tests.fixtures.mailservers import (  # noqa: F401 - fixtures used by name
+    dovecot,
+    dovecot_tls,
+    loopback_certificate,
+    smtp_server,
+    smtp_server_starttls,
+    smtp_server_tls,
+)
 
 
 @pytest.fixture(scope="session")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ssl
 import threading
 
 import pytest
@@ -155,3 +156,30 @@ def test_missing_dovecot_fails_naming_the_package(monkeypatch):
     with pytest.raises(pytest.fail.Exception) as caught:
         mailservers._dovecot_binary()
     assert "dovecot-imapd" in str(caught.value)
+
+
+def _tls_settings(server: Dovecot, mode: TlsMode, trusted: bool = True) -> ImapSettings:
+    assert server.certificate is not None
+    context = ssl.create_default_context(cafile=str(server.certificate.cert)) if trusted else None
+    port = server.tls_port if mode is TlsMode.TLS else server.port
+    return ImapSettings(server.host, port, "alice", "secret", tls=mode, timeout=10, ssl_context=context)
+
+
+@pytest.mark.parametrize("mode", [TlsMode.TLS, TlsMode.STARTTLS])
+def test_tls_modes(dovecot_tls, mode):
+    dovecot_tls.deliver("alice", _mail(1))
+    with ImapFetcher(_tls_settings(dovecot_tls, mode)) as fetcher:
+        assert _subjects(fetcher.fetch_new(MailboxState()).messages) == ["Consulta 1"]
+
+
+def test_untrusted_certificate_is_a_connection_error(dovecot_tls):
+    with pytest.raises(ChannelConnectionError) as caught:
+        ImapFetcher(_tls_settings(dovecot_tls, TlsMode.TLS, trusted=False)).connect()
+    assert "TLS with the IMAP server" in str(caught.value)
+    assert "CERTIFICATE_VERIFY_FAILED" in str(caught.value)
+
+
+def test_starttls_not_offered(dovecot):
+    with pytest.raises(ChannelProtocolError) as caught:
+        ImapFetcher(ImapSettings(dovecot.host, dovecot.port, "alice", "secret", tls=TlsMode.STARTTLS)).connect()
+    assert "does not offer STARTTLS" in str(caught.value)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import ssl
+
 import pytest
 
 from agentdesk.server.channels.email.compose import compose_reply
@@ -87,3 +89,18 @@ def test_server_down_is_a_connection_error():
     with pytest.raises(ChannelConnectionError) as caught:
         send_message(settings, _reply([Mailbox("", "laia@example.cat")]))
     assert "refused the connection" in str(caught.value)
+
+
+@pytest.mark.parametrize(("fixture", "mode"), [("smtp_server_starttls", TlsMode.STARTTLS),
+                                               ("smtp_server_tls", TlsMode.TLS)])
+def test_tls_modes(request, loopback_certificate, fixture, mode):
+    server = request.getfixturevalue(fixture)
+    context = ssl.create_default_context(cafile=str(loopback_certificate.cert))
+    result = send_message(_settings(server, tls=mode, ssl_context=context), _reply([Mailbox("", "laia@example.cat")]))
+    assert [parse_email(m.content).message_id for m in server.received] == [result.message_id]
+
+
+def test_untrusted_certificate_is_a_connection_error(smtp_server_starttls):
+    with pytest.raises(ChannelConnectionError) as caught:
+        send_message(_settings(smtp_server_starttls, tls=TlsMode.STARTTLS), _reply([Mailbox("", "laia@example.cat")]))
+    assert "CERTIFICATE_VERIFY_FAILED" in str(caught.value)
