@@ -150,6 +150,18 @@ async def test_media_by_link_and_by_id(standin):
 
 
 @pytest.mark.asyncio
+async def test_an_uploaded_file_can_be_sent_by_its_id(standin):
+    to = _customer(standin, "34600000016", hours_ago=3)
+    content = b"%PDF-1.7\r\n\x00\xff binary"
+    async with graph(standin) as client:
+        media_id = await client.upload_media(content, "application/pdf", "presupuesto.pdf")
+        await client.send_media(to, "document", media_id=media_id, filename="presupuesto.pdf")
+        info, data = await client.download_media(media_id)
+    assert data == content and info.mime_type == "application/pdf"
+    assert standin.accepted[-1]["document"] == {"id": media_id, "filename": "presupuesto.pdf"}
+
+
+@pytest.mark.asyncio
 async def test_media_with_an_unknown_id_is_refused(standin):
     to = _customer(standin, "34600000008", hours_ago=3)
     async with graph(standin) as client:

@@ -153,6 +153,19 @@ class GraphClient:
         payload = {"messaging_product": "whatsapp", "status": "read", "message_id": wamid}
         await self._call("POST", f"{self._root}/{self._phone_number_id}/messages", json=payload)
 
+    async def upload_media(self, content: bytes, mime_type: str, filename: str) -> str:
+        """Upload an agent's file to Meta; the returned media id can be sent for 30 days."""
+        answer = await self._call(
+            "POST",
+            f"{self._root}/{self._phone_number_id}/media",
+            data={"messaging_product": "whatsapp", "type": mime_type},
+            files={"file": (filename, content, mime_type)},
+        )
+        if not isinstance(answer.get("id"), str):
+            raise GraphUnavailable(f"the Graph API accepted the upload but answered no media id: {answer!r}",
+                                   maybe_sent=True)
+        return answer["id"]
+
     async def media_info(self, media_id: str) -> MediaInfo:
         """Where a customer's file can be downloaded; the URL is short-lived (minutes)."""
         answer = await self._call(

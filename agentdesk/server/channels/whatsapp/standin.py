@@ -20,6 +20,8 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from email import policy as email_policy
+from email.parser import BytesParser
 from typing import Any
 
 import httpx
@@ -120,12 +122,18 @@ class GraphStandIn:
 
         @api.get("/{version}/{media_id}")
         async def media(request: Request, version: str, media_id: str) -> Response:
-            return self._handle(request, None, lambda: self._media_info(version, media_id, request))
+            return self._handle(request, None, lambda: self._media_info(version, media_id))
 
         @api.post("/{version}/{number_id}/messages")
         async def messages(request: Request, version: str, number_id: str) -> Response:
             raw = await request.body()
             return self._handle(request, raw, lambda: self._messages(version, number_id, raw))
+
+        @api.post("/{version}/{number_id}/media")
+        async def upload(request: Request, version: str, number_id: str) -> Response:
+            raw = await request.body()
+            content_type = request.headers.get("content-type", "")
+            return self._handle(request, None, lambda: self._upload(version, number_id, content_type, raw))
 
         return api
 
@@ -257,7 +265,18 @@ class GraphStandIn:
                               f"body: number of localizable_params ({given}) does not match the expected "
                               f"number of params ({expected})")
 
-    def _media_info(self, version: str, media_id: str, request: Request) -> dict[str, Any]:
+    def _upload(self, version: str, number_id: str, content_type: str, raw: bytes) -> dict[str, Any]:
+        self._check_path(version, number_id)
+        fields = _form_fields(content_type, raw)
+        _require(fields.get("messaging_product", (None, b""))[1] == b"whatsapp",
+                 "The parameter messaging_product is required.")
+        _require("file" in fields and fields["file"][1], "The parameter file is required.")
+        declared = fields.get("type", (None, b""))[1].decode(errors="replace")
+        _require(declared, "The parameter type is required.")
+        _require(fields["file"][0] in (None, declared), f"Param type {declared} does not match the file's type")
+        return {"id": self.add_media(fields["file"][1], declared)}
+
+    def _media_info(self, version: str, media_id: str) -> dict[str, Any]:
         self._check_path(version)
         with self._lock:
             stored = self._media.get(media_id)
@@ -290,6 +309,23 @@ def _no_unknown(obj: dict[str, Any], allowed: frozenset[str], where: str) -> Non
         if key not in allowed:
             name = f"{where}['{key}']" if where else key
             raise MetaRefusal(100, "Invalid parameter", f"Param {name} is not a valid parameter")
+
+
+def _form_fields(content_type: str, raw: bytes) -> dict[str, tuple[str | None, bytes]]:
+    """The parts of a multipart/form-data body: name -> (declared content type, bytes)."""
+    if not content_type.startswith("multipart/form-data"):
+        raise MetaRefusal(100, "Invalid parameter", "The upload must be multipart/form-data")
+    # The stdlib MIME parser reads form data as well as mail, and needs no extra dependency.
+    message = BytesParser(policy=email_policy.HTTP).parsebytes(
+        f"Content-Type: {content_type}\r\n\r\n".encode() + raw
+    )
+    fields: dict[str, tuple[str | None, bytes]] = {}
+    for part in message.iter_parts() if message.is_multipart() else ():
+        name = part.get_param("name", header="content-disposition")
+        if isinstance(name, str):
+            declared = part.get_content_type() if part.get("content-type") else None
+            fields[name] = (declared, part.get_payload(decode=True) or b"")
+    return fields
 
 
 def _json_or_raw(raw: bytes | None) -> Any:
