@@ -117,7 +117,7 @@ def _contact(contact: dict[str, Any], number_id: str | None, where: str) -> WaCo
     return WaContact(
         wa_id=wa_id,
         phone=wa_id_to_phone(wa_id),
-        profile_name=name.strip() or None if isinstance(name, str) else None,
+        profile_name=(name.strip() or None) if isinstance(name, str) else None,
         phone_number_id=number_id,
         user_id=_opt_id(contact, "user_id"),
     )
