@@ -34,7 +34,7 @@ FEED_ENTITIES: dict[type[m.Base], str] = {
 ENTITY_MODELS = {name: model for model, name in FEED_ENTITIES.items()}
 
 # Columns that never leave the server.
-PRIVATE_COLUMNS = {"password_hash", "secrets"}
+PRIVATE_COLUMNS = {"password_hash", "secrets", "channel_state"}
 
 CHANGELOG_LOCK = 0x41_47_44_53  # "AGDS": the advisory lock key of change-log appends
 NOTIFY_CHANNEL = "agentdesk_changes"

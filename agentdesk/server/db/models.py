@@ -12,6 +12,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     String,
     Table,
     Text,
@@ -88,7 +89,30 @@ class Queue(Base):
     secrets: Mapped[dict[str, Any]] = mapped_column(default=dict)
     sla_first_response_s: Mapped[int | None] = mapped_column(Integer)
     sla_resolution_s: Mapped[int | None] = mapped_column(Integer)
+    # Where the channel is in its source (e.g. IMAP UIDVALIDITY and last UID), private to the server.
+    channel_state: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    # The channel's health as admins see it: {"status": "ok"|"error", "message", "since", "checked_at"}.
+    health: Mapped[dict[str, Any]] = mapped_column(default=dict)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class InboundRaw(Base):
+    """What a channel received, stored as it came before anything parses it: nothing is lost
+    when processing fails, and the original stays available (an email's source, a webhook body)."""
+
+    __tablename__ = "inbound_raw"
+    __table_args__ = (Index("ix_inbound_raw_status", "status", "id"),)
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    queue_id: Mapped[int | None] = mapped_column(ForeignKey("queues.id"), index=True)
+    channel: Mapped[str] = mapped_column(String(20))
+    external_id: Mapped[str | None] = mapped_column(String(500))
+    raw: Mapped[bytes] = mapped_column(LargeBinary)
+    # "pending" until processed; "failed" keeps it for another try, with the reason.
+    status: Mapped[str] = mapped_column(String(20), default="pending")
+    error: Mapped[str | None] = mapped_column(Text)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    received_at: Mapped[datetime] = mapped_column(default=utcnow)
+    processed_at: Mapped[datetime | None] = mapped_column()
 
 
 class Contact(Base):

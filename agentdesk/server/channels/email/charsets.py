@@ -13,8 +13,7 @@ import codecs
 # Windows-1252 is a superset of ISO-8859-1 for every printable character, and mail labelled
 # ISO-8859-1 that contains bytes 0x80-0x9f nearly always means Windows' characters there.
 # The East Asian labels are likewise used for the vendors' larger supersets.
-_SUPERSETS = {"iso8859_1": "cp1252", "ascii": "utf-8", "gb2312": "gb18030", "euc_kr": "cp949",
-              "shift_jis": "cp932"}
+_SUPERSETS = {"iso8859_1": "cp1252", "ascii": "utf-8", "gb2312": "gb18030", "euc_kr": "cp949", "shift_jis": "cp932"}
 
 
 def codec_name(charset: str | None) -> str | None:

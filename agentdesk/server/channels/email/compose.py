@@ -34,11 +34,11 @@ class OutgoingAttachment:
 
 
 def reply_subject(subject: str) -> str:
-    """"Re: " plus the subject without the reply prefixes it already has (Re:, RE:, AW:, RV:...)."""
+    """ "Re: " plus the subject without the reply prefixes it already has (Re:, RE:, AW:, RV:...)."""
     clean = " ".join(subject.split())
     match = _REPLY_PREFIX.match(clean)
     if match:
-        clean = clean[match.end():]
+        clean = clean[match.end() :]
     return f"Re: {clean}" if clean else "Re:"
 
 
@@ -46,7 +46,7 @@ def thread_references(parent_id: str | None, parent_references: Sequence[str] = 
     """The References of a reply: the parent's chain, then the parent itself."""
     chain = list(dict.fromkeys([*parent_references, *([parent_id] if parent_id else [])]))
     if len(chain) > _MAX_REFERENCES:
-        chain = chain[:1] + chain[-(_MAX_REFERENCES - 1):]
+        chain = chain[:1] + chain[-(_MAX_REFERENCES - 1) :]
     return tuple(chain)
 
 

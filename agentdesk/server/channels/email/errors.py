@@ -41,8 +41,9 @@ class DeliveryError(EmailChannelError):
     is temporary and worth retrying, a 5xx one is final.
     """
 
-    def __init__(self, message: str, *, reason: str, code: int | None = None,
-                 recipients: dict[str, str] | None = None) -> None:
+    def __init__(
+        self, message: str, *, reason: str, code: int | None = None, recipients: dict[str, str] | None = None
+    ) -> None:
         super().__init__(message)
         self.reason = reason
         self.code = code

@@ -90,14 +90,16 @@ class _Body:
 
 
 _DEFECT_WARNINGS: dict[type[mime_errors.MessageDefect], str] = {
-    mime_errors.CloseBoundaryNotFoundDefect:
-        "the message ends before its last part is closed; it may have been cut short",
-    mime_errors.StartBoundaryNotFoundDefect:
-        "the message's parts could not be found; it was read as one block of text",
-    mime_errors.NoBoundaryInMultipartDefect:
-        "the message says it has several parts but does not mark them; it was read as one block",
-    mime_errors.MultipartInvariantViolationDefect:
-        "the message says it has several parts but does not mark them; it was read as one block",
+    mime_errors.CloseBoundaryNotFoundDefect: (
+        "the message ends before its last part is closed; it may have been cut short"
+    ),
+    mime_errors.StartBoundaryNotFoundDefect: "the message's parts could not be found; it was read as one block of text",
+    mime_errors.NoBoundaryInMultipartDefect: (
+        "the message says it has several parts but does not mark them; it was read as one block"
+    ),
+    mime_errors.MultipartInvariantViolationDefect: (
+        "the message says it has several parts but does not mark them; it was read as one block"
+    ),
     mime_errors.InvalidBase64PaddingDefect: "a part has damaged base64 encoding; some of it may be wrong",
     mime_errors.InvalidBase64CharactersDefect: "a part has damaged base64 encoding; some of it may be wrong",
     mime_errors.InvalidBase64LengthDefect: "a part has damaged base64 encoding; some of it may be wrong",
@@ -361,4 +363,3 @@ def _unreadable(raw: bytes, warning: str) -> ParsedEmail:
         attachments=(),
         warnings=(warning,),
     )
-

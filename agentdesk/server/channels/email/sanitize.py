@@ -17,14 +17,76 @@ from html.parser import HTMLParser
 import nh3
 
 _TAGS = {
-    "a", "abbr", "b", "blockquote", "br", "caption", "center", "cite", "code", "col", "colgroup",
-    "dd", "del", "div", "dl", "dt", "em", "font", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i",
-    "img", "ins", "kbd", "li", "mark", "ol", "p", "pre", "q", "s", "small", "span", "strike",
-    "strong", "sub", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "tt", "u", "ul",
+    "a",
+    "abbr",
+    "b",
+    "blockquote",
+    "br",
+    "caption",
+    "center",
+    "cite",
+    "code",
+    "col",
+    "colgroup",
+    "dd",
+    "del",
+    "div",
+    "dl",
+    "dt",
+    "em",
+    "font",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "hr",
+    "i",
+    "img",
+    "ins",
+    "kbd",
+    "li",
+    "mark",
+    "ol",
+    "p",
+    "pre",
+    "q",
+    "s",
+    "small",
+    "span",
+    "strike",
+    "strong",
+    "sub",
+    "sup",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "tr",
+    "tt",
+    "u",
+    "ul",
 }
 # Their content is code or chrome, not text a person wrote.
-_DROPPED_WITH_CONTENT = {"script", "style", "head", "title", "template", "iframe", "object", "embed",
-                         "noscript", "svg", "math", "select", "textarea", "button"}
+_DROPPED_WITH_CONTENT = {
+    "script",
+    "style",
+    "head",
+    "title",
+    "template",
+    "iframe",
+    "object",
+    "embed",
+    "noscript",
+    "svg",
+    "math",
+    "select",
+    "textarea",
+    "button",
+}
 _LAYOUT = {"align", "valign", "width", "height", "colspan", "rowspan", "dir", "style", "title"}
 _ATTRIBUTES = {
     "*": _LAYOUT,
@@ -39,12 +101,36 @@ _ATTRIBUTES = {
 }
 # No property here can carry a url(); background images are remote resources too.
 _STYLE_PROPERTIES = {
-    "color", "background-color", "font-family", "font-size", "font-style", "font-weight",
-    "text-align", "text-decoration", "vertical-align", "white-space", "line-height",
-    "margin", "margin-top", "margin-bottom", "margin-left", "margin-right",
-    "padding", "padding-top", "padding-bottom", "padding-left", "padding-right",
-    "border", "border-color", "border-style", "border-width", "border-collapse",
-    "width", "height", "max-width", "display",
+    "color",
+    "background-color",
+    "font-family",
+    "font-size",
+    "font-style",
+    "font-weight",
+    "text-align",
+    "text-decoration",
+    "vertical-align",
+    "white-space",
+    "line-height",
+    "margin",
+    "margin-top",
+    "margin-bottom",
+    "margin-left",
+    "margin-right",
+    "padding",
+    "padding-top",
+    "padding-bottom",
+    "padding-left",
+    "padding-right",
+    "border",
+    "border-color",
+    "border-style",
+    "border-width",
+    "border-collapse",
+    "width",
+    "height",
+    "max-width",
+    "display",
 }
 _IMG_TAG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 _SRC_ATTR = re.compile(r'\ssrc="([^"]*)"')
@@ -81,7 +167,7 @@ def _rewrite_image(tag: str, content_ids: Mapping[str, int]) -> str:
     if match is None:
         return tag
     url = html.unescape(match.group(1))
-    rest = tag[: match.start()] + tag[match.end():]
+    rest = tag[: match.start()] + tag[match.end() :]
     if url.lower().startswith("cid:"):
         cid = url[4:].strip("<>")
         index = content_ids.get(cid)
@@ -101,8 +187,9 @@ class _TextExtractor(HTMLParser):
 
     _LINES = frozenset({"div", "tr", "li", "dt", "dd", "center"})
     # These end a paragraph: an empty line separates them from what follows.
-    _PARAGRAPHS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "table", "ul", "ol", "pre", "hr",
-                             "blockquote", "dl"})
+    _PARAGRAPHS = frozenset(
+        {"p", "h1", "h2", "h3", "h4", "h5", "h6", "table", "ul", "ol", "pre", "hr", "blockquote", "dl"}
+    )
     _SKIPPED = frozenset({"script", "style", "head", "title", "template", "noscript"})
 
     def __init__(self) -> None:

@@ -182,7 +182,10 @@ def _edit(obj: object) -> Content | None:
         return None
     edited = content_of(new["type"], new)
     return Content(
-        text=edited.text, supported=edited.supported, media=edited.media, location=edited.location,
+        text=edited.text,
+        supported=edited.supported,
+        media=edited.media,
+        location=edited.location,
         target_wamid=obj["original_message_id"],
     )
 

@@ -145,8 +145,9 @@ class GraphClient:
             contact = (answer.get("contacts") or [{}])[0]
             return SentMessage(str(sent["id"]), contact.get("wa_id"), sent.get("message_status"))
         except (KeyError, IndexError, TypeError, AttributeError) as exc:
-            raise GraphUnavailable(f"the Graph API accepted the message but its answer had no id: {answer!r}",
-                                   maybe_sent=True) from exc
+            raise GraphUnavailable(
+                f"the Graph API accepted the message but its answer had no id: {answer!r}", maybe_sent=True
+            ) from exc
 
     async def mark_read(self, wamid: str) -> None:
         """Show the customer blue ticks on their message `wamid`."""
@@ -162,15 +163,14 @@ class GraphClient:
             files={"file": (filename, content, mime_type)},
         )
         if not isinstance(answer.get("id"), str):
-            raise GraphUnavailable(f"the Graph API accepted the upload but answered no media id: {answer!r}",
-                                   maybe_sent=True)
+            raise GraphUnavailable(
+                f"the Graph API accepted the upload but answered no media id: {answer!r}", maybe_sent=True
+            )
         return answer["id"]
 
     async def media_info(self, media_id: str) -> MediaInfo:
         """Where a customer's file can be downloaded; the URL is short-lived (minutes)."""
-        answer = await self._call(
-            "GET", f"{self._root}/{media_id}", params={"phone_number_id": self._phone_number_id}
-        )
+        answer = await self._call("GET", f"{self._root}/{media_id}", params={"phone_number_id": self._phone_number_id})
         if not isinstance(answer.get("url"), str):
             raise GraphUnavailable(f"the Graph API answered media {media_id} without a URL", maybe_sent=False)
         size = answer.get("file_size")
@@ -216,8 +216,9 @@ class GraphClient:
         try:
             answer = response.json()
         except ValueError as exc:
-            raise GraphUnavailable(f"the Graph API answered HTTP {response.status_code} with no JSON",
-                                   maybe_sent=True) from exc
+            raise GraphUnavailable(
+                f"the Graph API answered HTTP {response.status_code} with no JSON", maybe_sent=True
+            ) from exc
         if not isinstance(answer, dict):
             raise GraphUnavailable(f"the Graph API answered {answer!r}", maybe_sent=True)
         return answer

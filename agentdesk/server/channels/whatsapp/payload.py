@@ -184,12 +184,14 @@ def _errors(items: object) -> tuple[WaError, ...]:
         code = item.get("code")
         data = item.get("error_data") if isinstance(item.get("error_data"), dict) else {}
         details = data.get("details")
-        errors.append(WaError(
-            code=code if isinstance(code, int) and not isinstance(code, bool) else None,
-            title=str(item.get("title") or item.get("message") or "unknown error"),
-            message=item["message"] if isinstance(item.get("message"), str) else None,
-            details=details if isinstance(details, str) else None,
-        ))
+        errors.append(
+            WaError(
+                code=code if isinstance(code, int) and not isinstance(code, bool) else None,
+                title=str(item.get("title") or item.get("message") or "unknown error"),
+                message=item["message"] if isinstance(item.get("message"), str) else None,
+                details=details if isinstance(details, str) else None,
+            )
+        )
     return tuple(errors)
 
 

@@ -40,7 +40,7 @@ def verify_signature(body: bytes, header: str | None, app_secret: str) -> None:
     value = header.strip()
     if not value.startswith(_PREFIX):
         raise InvalidSignature(f"the {SIGNATURE_HEADER} header does not start with {_PREFIX!r}")
-    given = value[len(_PREFIX):].lower()
+    given = value[len(_PREFIX) :].lower()
     if not _HEX_DIGEST.match(given):
         raise InvalidSignature(f"the {SIGNATURE_HEADER} header is not a SHA-256 hex digest")
     if not hmac.compare_digest(given, _digest(body, app_secret)):

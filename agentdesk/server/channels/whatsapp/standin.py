@@ -47,8 +47,9 @@ _DOWNLOAD_PATH = "/whatsapp_business/attachments/"
 class MetaRefusal(Exception):
     """What the stand-in answers instead of a message id, shaped like Meta's error JSON."""
 
-    def __init__(self, code: int, title: str, details: str | None = None, *, status: int = 400,
-                 subcode: int | None = None) -> None:
+    def __init__(
+        self, code: int, title: str, details: str | None = None, *, status: int = 400, subcode: int | None = None
+    ) -> None:
         super().__init__(title)
         self.code, self.title, self.details, self.status, self.subcode = code, title, details, status, subcode
 
@@ -162,8 +163,7 @@ class GraphStandIn:
         if version != self.version:
             raise MetaRefusal(100, "Unknown path components", f"/{version} is not the version {self.version}")
         if number_id is not None and number_id != self.phone_number_id:
-            raise MetaRefusal(100, f"Unsupported post request. Object with ID '{number_id}' does not exist",
-                              subcode=33)
+            raise MetaRefusal(100, f"Unsupported post request. Object with ID '{number_id}' does not exist", subcode=33)
 
     def _messages(self, version: str, number_id: str, raw: bytes) -> dict[str, Any]:
         self._check_path(version, number_id)
@@ -174,8 +174,10 @@ class GraphStandIn:
         if "status" in body:
             return self._mark_read(body)
         kind = body.get("type")
-        _require(isinstance(kind, str) and (kind == "template" or kind == "text" or kind in _MEDIA_KEYS),
-                 f"Param type must be one of text, template, {', '.join(_MEDIA_KEYS)}")
+        _require(
+            isinstance(kind, str) and (kind == "template" or kind == "text" or kind in _MEDIA_KEYS),
+            f"Param type must be one of text, template, {', '.join(_MEDIA_KEYS)}",
+        )
         _no_unknown(body, _TOP_KEYS | {kind}, "")
         to = body.get("to")
         _require(isinstance(to, str) and to.removeprefix("+").isdigit(), "The parameter to is required.")
@@ -184,8 +186,10 @@ class GraphStandIn:
             raise MetaRefusal(100, "Invalid parameter", "Param recipient_type must be 'individual'")
         if "context" in body:
             context = body["context"]
-            _require(isinstance(context, dict) and isinstance(context.get("message_id"), str),
-                     "Param context['message_id'] is required")
+            _require(
+                isinstance(context, dict) and isinstance(context.get("message_id"), str),
+                "Param context['message_id'] is required",
+            )
             _no_unknown(context, frozenset({"message_id"}), "context")
         content = body.get(kind)
         _require(isinstance(content, dict), f"The parameter {kind} is required.")
@@ -197,7 +201,8 @@ class GraphStandIn:
                 last = self._last_inbound.get(wa_id)
             if not service_window(last, self.now()).is_open:
                 raise MetaRefusal(
-                    131047, "Re-engagement message",
+                    131047,
+                    "Re-engagement message",
                     "Message failed to send because more than 24 hours have passed since the customer last "
                     "replied to this number.",
                 )
@@ -212,8 +217,9 @@ class GraphStandIn:
     def _mark_read(self, body: dict[str, Any]) -> dict[str, Any]:
         _no_unknown(body, _READ_KEYS, "")
         _require(body["status"] == "read", "Param status must be 'read'")
-        _require(isinstance(body.get("message_id"), str) and body["message_id"],
-                 "The parameter message_id is required.")
+        _require(
+            isinstance(body.get("message_id"), str) and body["message_id"], "The parameter message_id is required."
+        )
         return {"success": True}
 
     def _check_free_form(self, kind: str, content: dict[str, Any]) -> None:
@@ -228,8 +234,10 @@ class GraphStandIn:
         _require(("id" in content) != ("link" in content), f"Param {kind} must have exactly one of 'id' or 'link'")
         if "link" in content:
             link = content["link"]
-            _require(isinstance(link, str) and link.startswith(("https://", "http://")),
-                     f"Param {kind}['link'] must be a valid URL")
+            _require(
+                isinstance(link, str) and link.startswith(("https://", "http://")),
+                f"Param {kind}['link'] must be a valid URL",
+            )
         else:
             with self._lock:
                 known = content["id"] in self._media
@@ -239,13 +247,18 @@ class GraphStandIn:
         _no_unknown(content, frozenset({"name", "language", "components"}), "template")
         name, language = content.get("name"), content.get("language")
         _require(isinstance(name, str) and name, "The parameter template['name'] is required.")
-        _require(isinstance(language, dict) and isinstance(language.get("code"), str),
-                 "The parameter template['language']['code'] is required.")
+        _require(
+            isinstance(language, dict) and isinstance(language.get("code"), str),
+            "The parameter template['language']['code'] is required.",
+        )
         _no_unknown(language, frozenset({"code", "policy"}), "template['language']")
         expected = self.templates.get(name, {}).get(language["code"])
         if expected is None:
-            raise MetaRefusal(132001, "Template name does not exist in the translation",
-                              f"template name ({name}) does not exist in {language['code']}")
+            raise MetaRefusal(
+                132001,
+                "Template name does not exist in the translation",
+                f"template name ({name}) does not exist in {language['code']}",
+            )
         given = 0
         for component in content.get("components") or []:
             _require(isinstance(component, dict), "Param template['components'] must hold objects")
@@ -254,22 +267,31 @@ class GraphStandIn:
             _require(isinstance(parameters, list), "Param template['components']['parameters'] must be a list")
             if component.get("type") == "body":
                 for parameter in parameters:
-                    _require(isinstance(parameter, dict) and parameter.get("type") == "text"
-                             and isinstance(parameter.get("text"), str),
-                             "Param template['components']['parameters'] must be text parameters")
-                    _no_unknown(parameter, frozenset({"type", "text", "parameter_name"}),
-                                "template['components']['parameters']")
+                    _require(
+                        isinstance(parameter, dict)
+                        and parameter.get("type") == "text"
+                        and isinstance(parameter.get("text"), str),
+                        "Param template['components']['parameters'] must be text parameters",
+                    )
+                    _no_unknown(
+                        parameter, frozenset({"type", "text", "parameter_name"}), "template['components']['parameters']"
+                    )
                 given += len(parameters)
         if given != expected:
-            raise MetaRefusal(132000, "Number of parameters does not match the expected number of params",
-                              f"body: number of localizable_params ({given}) does not match the expected "
-                              f"number of params ({expected})")
+            raise MetaRefusal(
+                132000,
+                "Number of parameters does not match the expected number of params",
+                f"body: number of localizable_params ({given}) does not match the expected "
+                f"number of params ({expected})",
+            )
 
     def _upload(self, version: str, number_id: str, content_type: str, raw: bytes) -> dict[str, Any]:
         self._check_path(version, number_id)
         fields = _form_fields(content_type, raw)
-        _require(fields.get("messaging_product", (None, b""))[1] == b"whatsapp",
-                 "The parameter messaging_product is required.")
+        _require(
+            fields.get("messaging_product", (None, b""))[1] == b"whatsapp",
+            "The parameter messaging_product is required.",
+        )
         _require("file" in fields and fields["file"][1], "The parameter file is required.")
         declared = fields.get("type", (None, b""))[1].decode(errors="replace")
         _require(declared, "The parameter type is required.")
@@ -316,9 +338,7 @@ def _form_fields(content_type: str, raw: bytes) -> dict[str, tuple[str | None, b
     if not content_type.startswith("multipart/form-data"):
         raise MetaRefusal(100, "Invalid parameter", "The upload must be multipart/form-data")
     # The stdlib MIME parser reads form data as well as mail, and needs no extra dependency.
-    message = BytesParser(policy=email_policy.HTTP).parsebytes(
-        f"Content-Type: {content_type}\r\n\r\n".encode() + raw
-    )
+    message = BytesParser(policy=email_policy.HTTP).parsebytes(f"Content-Type: {content_type}\r\n\r\n".encode() + raw)
     fields: dict[str, tuple[str | None, bytes]] = {}
     for part in message.iter_parts() if message.is_multipart() else ():
         name = part.get_param("name", header="content-disposition")
