@@ -100,18 +100,21 @@ def read_log(session: Session, user: m.User, since: int, limit: int) -> str:
     head = head_seq(session)
     sees_all = Role(user.role).sees_all_queues
     queues = set() if sees_all else visible_queue_ids(session, user)
-    rows = session.execute(
+    # Plain tuples through the connection: the ORM's result processing and named access on
+    # rows took a third of the time of serving a page.
+    query = (
         select(m.Change.seq, m.Change.entity, m.Change.entity_id, m.Change.op, m.Change.payload)
         .where(m.Change.seq > since, m.Change.seq <= head, _visibility(user, queues, sees_all))
         .order_by(m.Change.seq)
         .limit(limit)
-    ).all()
+    )
+    rows = session.connection().execute(query).all()
     # On PostgreSQL each statement reads its own snapshot: a compaction committed since the check
     # above may have dropped rows after `since`, and serving the rest would skip them for good.
     _check_horizon(session, since)
-    cursor = rows[-1].seq if len(rows) == limit else head
+    cursor = rows[-1][0] if len(rows) == limit else head
     cursor = max(cursor, since)
-    body = ",".join(_change_json(r.seq, r.entity, r.entity_id, r.op, r.payload) for r in rows)
+    body = ",".join([_change_json(seq, entity, entity_id, op, payload) for seq, entity, entity_id, op, payload in rows])
     more = "true" if cursor < head else "false"
     return f'{{"changes":[{body}],"cursor":{cursor},"head":{head},"has_more":{more},"next":null}}'
 
