@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import httpx
 
@@ -21,6 +22,7 @@ from agentdesk.client.observe import Observers
 from agentdesk.client.outbox import store, writes
 from agentdesk.client.outbox.store import ItemState, OutboxItem
 from agentdesk.client.profile import Profile
+from agentdesk.client.queries import directory
 from agentdesk.client.queries.contact import ContactDetail, TimelinePage, contact_detail, timeline
 from agentdesk.client.queries.conversation import ConversationDetail, conversation_detail
 from agentdesk.client.queries.inbox import InboxCounts, InboxFilter, InboxView, inbox_counts
@@ -231,6 +233,12 @@ class AgentDeskClient:
         channels: tuple[str, ...] = (),
     ) -> TimelinePage:
         return timeline(self.cache, contact_id, limit=limit, before=before, channels=channels)
+
+    def users(self) -> list[dict[str, Any]]:
+        return directory.users(self.cache)
+
+    def queues(self) -> list[dict[str, Any]]:
+        return directory.queues(self.cache)
 
     def search_messages(self, text: str, *, limit: int = 50) -> list[MessageHit]:
         return search_messages(self.cache, text, limit=limit)
