@@ -123,7 +123,9 @@ def server_view(base_url: str, token: str) -> dict[str, dict[int, tuple[Any, ...
         while True:
             page = http.get("/api/v1/sync", params=params).raise_for_status().json()
             for change in page["changes"]:
-                view[change["entity"]][change["id"]] = row_values(change["entity"], change["id"], change["data"], 0)[:-1]
+                view[change["entity"]][change["id"]] = row_values(change["entity"], change["id"], change["data"], 0)[
+                    :-1
+                ]
             if page["next"] is None:
                 return view
             params["snapshot"] = page["next"]

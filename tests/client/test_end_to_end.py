@@ -75,16 +75,16 @@ async def test_live_engine_follows_other_writers_through_the_stream(env, ana):
     states = []
     ana.state_changed.connect(states.append)
     ana.start()
+
     async def until(predicate):
         while not predicate():
             await asyncio.sleep(0.02)
+
     await asyncio.wait_for(until(lambda: ana.state is SyncState.ONLINE and ana.engine.stream_connected), 20)
     sue = await asyncio.to_thread(_login, env.server.url, "sue")
     cid = env.world.conversations["nuria_whatsapp"]
     sue.post(f"/api/v1/conversations/{cid}/notes", json={"text": "from sue"}).raise_for_status()
-    await asyncio.wait_for(
-        until(lambda: any(m["text"] == "from sue" for m in ana.conversation(cid).messages)), 20
-    )
+    await asyncio.wait_for(until(lambda: any(m["text"] == "from sue" for m in ana.conversation(cid).messages)), 20)
     assert SyncState.SYNCING in states
 
 

@@ -75,9 +75,27 @@ class Touched:
         return self.everything or any(self.ids.values())
 
 
-def apply_changes(conn: Connection, changes: list[dict[str, Any]], gen: int) -> Touched:
+def touched_by(changes: list[dict[str, Any]]) -> Touched:
+    """The rows these changes write, and the conversations and contacts those belong to."""
     touched = Touched()
-    known = [c for c in changes if c["entity"] in ENTITY_TABLES or c["op"] == "resync"]
+    for change in changes:
+        entity, op, data = change["entity"], change["op"], change["data"]
+        if op == "resync":
+            touched.resync = True
+            continue
+        if op == "revoke" and entity == "queue":
+            touched.everything = True
+        touched.add(entity, [change["id"]])
+        if op == "upsert" and entity == "message":
+            touched.add("conversation", [data.get("conversation_id")])
+        if op == "upsert" and entity in ("identity", "event", "conversation"):
+            touched.add("contact", [data.get("contact_id")])
+    touched.ids = {entity: {i for i in ids if i is not None} for entity, ids in touched.ids.items()}
+    return touched
+
+
+def apply_changes(conn: Connection, changes: list[dict[str, Any]], gen: int) -> None:
+    known = [c for c in changes if c["entity"] in ENTITY_TABLES]
     for (entity, op), run in groupby(known, key=lambda c: (c["entity"], c["op"])):
         batch = list(run)
         ids = [c["id"] for c in batch]
@@ -88,17 +106,6 @@ def apply_changes(conn: Connection, changes: list[dict[str, Any]], gen: int) -> 
         elif op == "revoke":
             for row_id in ids:
                 _revoke(conn, entity, row_id)
-            touched.everything |= entity == "queue"
-        elif op == "resync":
-            touched.resync = True
-            continue
-        touched.add(entity, ids)
-        if entity == "message":
-            touched.add("conversation", (c["data"].get("conversation_id") for c in batch if c["op"] == "upsert"))
-        if entity in ("identity", "event", "conversation"):
-            touched.add("contact", (c["data"].get("contact_id") for c in batch if c["op"] == "upsert"))
-    touched.ids = {entity: {i for i in ids if i is not None} for entity, ids in touched.ids.items()}
-    return touched
 
 
 def _delete(conn: Connection, entity: str, ids: list[int]) -> None:

@@ -58,29 +58,51 @@ def _update(conn: Connection, entity: str, row_id: int, touched: Touched, **valu
     return True
 
 
-def restore(conn: Connection) -> Touched:
-    """Put the server's rows back: the cache then holds exactly what the feed said."""
+def _within(scope: Touched | None, entity: str, row_id: int | None) -> bool:
+    return scope is None or scope.everything or row_id in scope.ids.get(entity, ())
+
+
+def restore(conn: Connection, scope: Touched | None = None) -> Touched:
+    """Put the server's rows back (those in `scope`, or all): they then hold what the feed said."""
     touched = Touched()
     for entity, row_id, data in conn.exec_driver_sql("SELECT entity, row_id, data FROM shadows").all():
+        if not _within(scope, entity, row_id):
+            continue
+        conn.exec_driver_sql("DELETE FROM shadows WHERE entity = ? AND row_id = ?", (entity, row_id))
         if data is None:
             conn.exec_driver_sql(f"DELETE FROM {ENTITY_TABLES[entity].name} WHERE id = ?", (row_id,))
         else:
             _write_row(conn, entity, json.loads(data))
         touched.add(entity, [row_id])
-    conn.exec_driver_sql("DELETE FROM shadows")
     return touched
 
 
-def replay(conn: Connection) -> Touched:
-    """Apply the effect of every write still in flight, in the order they were made."""
+def replay(conn: Connection, scope: Touched | None = None) -> Touched:
+    """Apply the effect of the writes still in flight (those aiming into `scope`, or all), in order.
+
+    Effects set values rather than add to them, so replaying one over itself changes nothing.
+    """
     touched = Touched()
     items = conn.exec_driver_sql(
         "SELECT id, kind, body, target FROM outbox WHERE state = 'pending' OR (state = 'sent' AND NOT settled) "
         "ORDER BY id"
     ).all()
     for item_id, kind, body, target in items:
-        EFFECTS[kind](conn, item_id, from_json(body) or {}, from_json(target), touched)
+        aim = from_json(target)
+        if scope is not None and not _aims_into(scope, aim):
+            continue
+        EFFECTS[kind](conn, item_id, from_json(body) or {}, aim, touched)
     return touched
+
+
+def _aims_into(scope: Touched, target: dict[str, Any]) -> bool:
+    contacts = (target.get(k) for k in ("contact_id", "survivor_id", "merged_id"))
+    return (
+        scope.everything
+        or _within(scope, "conversation", target.get("conversation_id"))
+        or any(_within(scope, "contact", c) for c in contacts if c is not None)
+        or "merge_id" in target
+    )
 
 
 def rebuild(conn: Connection) -> Touched:

@@ -148,7 +148,8 @@ def unsettled_ids(conn: Connection) -> list[int]:
 
 
 def settle(conn: Connection, ids: list[int]) -> None:
-    conn.exec_driver_sql("UPDATE outbox SET settled = 1 WHERE id = ?", [(i,) for i in ids])
+    if ids:
+        conn.exec_driver_sql("UPDATE outbox SET settled = 1 WHERE id = ?", [(i,) for i in ids])
 
 
 def items(

@@ -264,8 +264,6 @@ class SyncEngine:
         if response.is_success:
             sent = await asyncio.to_thread(store.mark_sent, self.cache, item.id, response.json())
             self.outbox_changed.emit(sent)
-            # The feed holds the server's rows the write made; once read, the overlay goes.
-            self.wake()
             return
         failed, touched = await asyncio.to_thread(store.mark_failed, self.cache, item.id, _detail(response))
         self.outbox_changed.emit(failed)
@@ -285,6 +283,8 @@ class SyncEngine:
                 self._send_wanted.set()
                 continue
             backoff.reset()
+            # The feed now holds the rows these writes made; once read, their overlay goes.
+            self.wake()
 
     # -- the live stream ----------------------------------------------------------------
 

@@ -11,7 +11,7 @@ from typing import Any
 
 from sqlalchemy import Connection
 
-from agentdesk.client.cache.apply import Touched, apply_changes, sweep
+from agentdesk.client.cache.apply import Touched, apply_changes, sweep, touched_by
 from agentdesk.client.cache.database import Cache
 from agentdesk.client.outbox import overlay
 from agentdesk.client.outbox.store import settle
@@ -58,11 +58,15 @@ def _gen(conn: Connection) -> int:
 
 
 def apply_snapshot_page(cache: Cache, page: dict[str, Any], settle_ids: list[int]) -> Touched:
+    touched = touched_by(page["changes"])
     with cache.write() as conn:
-        touched = overlay.restore(conn)
         gen = _gen(conn)
-        touched.merge(apply_changes(conn, page["changes"], gen))
-        if page["next"] is not None:
+        last = page["next"] is None
+        # Only the last page settles (and so can remove) writes: only it needs the whole overlay rebuilt.
+        scope = None if last else touched
+        overlay.restore(conn, scope)
+        apply_changes(conn, page["changes"], gen)
+        if not last:
             conn.exec_driver_sql("UPDATE sync_state SET snapshot_token = ? WHERE id = 1", (page["next"],))
         else:
             sweep(conn, gen)
@@ -72,19 +76,28 @@ def apply_snapshot_page(cache: Cache, page: dict[str, Any], settle_ids: list[int
                 (page["cursor"], page["head"]),
             )
             settle(conn, settle_ids)
-        touched.merge(overlay.replay(conn))
+        touched.merge(overlay.replay(conn, scope))
     return touched
 
 
 def apply_delta_page(cache: Cache, page: dict[str, Any], settle_ids: list[int]) -> Touched:
+    settling = settle_ids and not page["has_more"]
     with cache.write() as conn:
-        touched = overlay.restore(conn)
-        touched.merge(apply_changes(conn, page["changes"], _gen(conn)))
+        if not page["changes"] and not settling:
+            # Nothing the overlay stands on changed: leave it, just move the cursor.
+            conn.exec_driver_sql(
+                "UPDATE sync_state SET cursor = ?, head = ? WHERE id = 1", (page["cursor"], page["head"])
+            )
+            return Touched()
+        touched = touched_by(page["changes"])
+        scope = None if settling or touched.everything else touched
+        touched.merge(overlay.restore(conn, scope))
+        apply_changes(conn, page["changes"], _gen(conn))
         conn.exec_driver_sql(
             "UPDATE sync_state SET cursor = ?, head = ?, needs_snapshot = needs_snapshot OR ? WHERE id = 1",
             (page["cursor"], page["head"], touched.resync),
         )
-        if not page["has_more"]:
+        if settling:
             settle(conn, settle_ids)
-        touched.merge(overlay.replay(conn))
+        touched.merge(overlay.replay(conn, scope))
     return touched
