@@ -99,6 +99,9 @@ class ConversationOut(BaseModel):
     first_response_at: datetime | None
     resolved_at: datetime | None
     last_inbound_at: datetime | None
+    whatsapp_window_closes_at: datetime | None = Field(
+        None, description="WhatsApp only: free-form replies are refused from then on; templates still go."
+    )
     last_activity_at: datetime
     created_at: datetime
 

@@ -115,6 +115,22 @@ class InboundRaw(Base):
     processed_at: Mapped[datetime | None] = mapped_column()
 
 
+class StoredFile(Base):
+    """A file a channel received (a customer's WhatsApp photo…), kept in the database so that
+    every server process of one deployment can serve it; messages refer to it by id."""
+
+    __tablename__ = "stored_files"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    # Who may read it: those who work this queue.
+    queue_id: Mapped[int] = mapped_column(ForeignKey("queues.id"), index=True)
+    filename: Mapped[str | None] = mapped_column(String(500))
+    mime_type: Mapped[str] = mapped_column(String(200))
+    size: Mapped[int] = mapped_column(BigInteger)
+    sha256: Mapped[str] = mapped_column(String(64))
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
 class Contact(Base):
     __tablename__ = "contacts"
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -160,6 +176,9 @@ class Conversation(Base):
     first_response_at: Mapped[datetime | None] = mapped_column()
     resolved_at: Mapped[datetime | None] = mapped_column()
     last_inbound_at: Mapped[datetime | None] = mapped_column()
+    # When WhatsApp stops taking free-form replies (24 hours after the customer last wrote):
+    # in the row, so that every client learns it through the feed.
+    whatsapp_window_closes_at: Mapped[datetime | None] = mapped_column()
     last_activity_at: Mapped[datetime] = mapped_column(default=utcnow)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 

@@ -34,6 +34,7 @@ from agentdesk.domain.enums import (
     Role,
 )
 from agentdesk.server.changelog import FEED_ENTITIES, append_changes, change_row, public_columns
+from agentdesk.server.channels.whatsapp.window import WINDOW as WHATSAPP_WINDOW
 from agentdesk.server.db import models as m
 from agentdesk.server.db.types import utcnow
 from agentdesk.server.seed import texts as tx
@@ -324,6 +325,9 @@ def _fill(
                 "first_response_at": first_response,
                 "resolved_at": at if status is ConversationStatus.RESOLVED else None,
                 "last_inbound_at": last_inbound,
+                "whatsapp_window_closes_at": last_inbound + WHATSAPP_WINDOW
+                if channel is ChannelKind.WHATSAPP and last_inbound
+                else None,
                 "last_activity_at": at,
                 "created_at": start,
             }
