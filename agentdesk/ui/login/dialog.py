@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -34,6 +35,10 @@ class LoginDialog(QDialog):
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.setAccessibleName(self.tr("Password"))
+        self.session_only = QCheckBox(self.tr("Keep me signed in for this session only (no system keyring)"))
+        self.session_only.setToolTip(
+            self.tr("Without a keyring your sign-in is not saved anywhere; you sign in again next time.")
+        )
         self.error = QLabel()
         self.error.setObjectName("error")
         self.error.setWordWrap(True)
@@ -54,6 +59,7 @@ class LoginDialog(QDialog):
         form.addRow(self.tr("&Password"), self.password)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.session_only)
         layout.addWidget(self.error)
         layout.addWidget(self.status)
         layout.addWidget(self.progress)

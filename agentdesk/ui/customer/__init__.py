@@ -1,0 +1,1 @@
+"""The customer panel: identities, attributes and the one cross-channel timeline."""
