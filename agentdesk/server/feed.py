@@ -180,7 +180,9 @@ def read_snapshot(session: Session, user: m.User, token: str | None, limit: int)
 
 def compact(session: Session, through: int) -> int:
     """Drop changes up to `through`; clients older than that re-bootstrap (410 Gone)."""
-    through = min(through, head_seq(session))
+    # The newest change always stays: SQLite hands out one past the largest seq in the table,
+    # so an emptied log would number new changes from 1 again, below every client's cursor.
+    through = min(through, head_seq(session) - 1)
     state = session.get(m.FeedState, 1)
     if state is None:
         state = m.FeedState(id=1, compacted_through=0)
