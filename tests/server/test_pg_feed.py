@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Engine, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from agentdesk.domain.enums import ChannelKind, MessageKind, Role
@@ -39,7 +39,6 @@ class Db:
     url: str
     writes: sessionmaker[Session]
     reads: sessionmaker[Session]
-    engines: tuple[Engine, ...]
     admin_id: int
     queue_id: int
 
@@ -61,7 +60,7 @@ def db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Db]:
         session.commit()
         admin_id, queue_id = boss.id, queue.id
     try:
-        yield Db(request.param, url, writes, reads, (write_engine, read_engine), admin_id, queue_id)
+        yield Db(request.param, url, writes, reads, admin_id, queue_id)
     finally:
         for engine in {id(e): e for e in (write_engine, read_engine)}.values():
             engine.dispose()
@@ -161,18 +160,20 @@ def test_the_cursor_waits_for_an_uncommitted_append_and_the_appender_queued_behi
         finally:
             b_done.set()
 
-    b_thread = threading.Thread(target=b_append)
-    b_thread.start()
-    if db.backend == "postgresql":
-        # B is inside its transaction, waiting for the append lock that A holds.
-        _wait_for_lock_waiter(db, b_done)
-    page = read_page(db, before)
-    assert page["changes"] == []
-    assert page["cursor"] == before, "the cursor moved past changes that were not yet committed"
-    assert not b_done.is_set(), "B appended while A, holding smaller sequence numbers, was still open"
-
-    a.commit()
-    a.close()
+    # A daemon, so that a failing test cannot leave the run waiting for B.
+    b_thread = threading.Thread(target=b_append, daemon=True)
+    try:
+        b_thread.start()
+        if db.backend == "postgresql":
+            # B is inside its transaction, waiting for the append lock that A holds.
+            _wait_for_lock_waiter(db, b_done)
+        page = read_page(db, before)
+        assert page["changes"] == []
+        assert page["cursor"] == before, "the cursor moved past changes that were not yet committed"
+        assert not b_done.is_set(), "B appended while A, holding smaller sequence numbers, was still open"
+        a.commit()
+    finally:
+        a.close()
     b_thread.join()
     assert not b_failure, b_failure
 
@@ -266,3 +267,20 @@ def test_a_cursor_older_than_the_compaction_horizon_is_gone_and_since_0_starts_a
         assert {c["entity"] for c in body["changes"]} >= {"queue", "contact", "conversation", "message"}
     finally:
         server.stop()
+
+
+def test_sequence_numbers_keep_growing_after_the_whole_log_is_compacted(db: Db) -> None:
+    with db.writes() as session:
+        conversations.ingest(session, inbound(db, 0, 0))
+        session.commit()
+        top = feed.head_seq(session)
+        feed.compact(session, top)
+        session.commit()
+
+    with db.writes() as session:
+        conversations.ingest(session, inbound(db, 0, 1))
+        session.commit()
+    # A client that was at the head when the log was compacted.
+    page = read_page(db, top)
+    assert page["changes"], "a change written after the compaction never reached a client at the head"
+    assert all(c["seq"] > top for c in page["changes"])
