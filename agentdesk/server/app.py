@@ -15,8 +15,16 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from agentdesk import __version__
 from agentdesk.server import auth
-from agentdesk.server.api import auth_routes, contact_routes, conversation_routes, meta_routes, sync_routes
+from agentdesk.server.api import (
+    auth_routes,
+    contact_routes,
+    conversation_routes,
+    meta_routes,
+    queue_routes,
+    sync_routes,
+)
 from agentdesk.server.api.deps import ServerState
+from agentdesk.server.channels.runner import run_channels
 from agentdesk.server.config import Settings
 from agentdesk.server.db.engine import make_engine, make_sessionmaker
 from agentdesk.server.db.migrate import upgrade
@@ -109,7 +117,8 @@ def create_app(settings: Settings, *, migrate: bool = True) -> FastAPI:
             listener.start()
         housekeeping = asyncio.ensure_future(_housekeeping(state, hub, settings.housekeeping_interval_s))
         try:
-            yield
+            async with run_channels(state, hub) if settings.run_channels else contextlib.nullcontext():
+                yield
         finally:
             housekeeping.cancel()
             with contextlib.suppress(asyncio.CancelledError):
@@ -140,6 +149,7 @@ def create_app(settings: Settings, *, migrate: bool = True) -> FastAPI:
 
     for module in (auth_routes, meta_routes, sync_routes, conversation_routes, contact_routes):
         app.include_router(module.router)
+    app.include_router(queue_routes.router)
     return app
 
 

@@ -31,3 +31,14 @@ class Settings:
     housekeeping_interval_s: float = 5.0
     # On PostgreSQL, LISTEN for other server processes' changes.
     listen_for_peers: bool = True
+    # Channel workers (email fetching) and the outbound dispatcher; tests not about channels turn them off.
+    run_channels: bool = True
+    # How often the channel runner looks for new, changed or removed channel settings.
+    channel_refresh_s: float = 5.0
+    # Bound of one IMAP IDLE wait; the first pause after a mail server failure (it doubles).
+    email_idle_s: float = 25.0
+    channel_retry_s: float = 5.0
+    # Outbound dispatch: polling when no change wakes it, first back-off, attempts before "failed".
+    dispatch_interval_s: float = 2.0
+    dispatch_retry_s: float = 5.0
+    dispatch_max_attempts: int = 6

@@ -59,5 +59,7 @@ class LiveServer:
 
 
 def start_server(database_url: str, port: int | None = None, **overrides: object) -> LiveServer:
+    # Channel workers only where a test is about them: the others' queues have no mail servers.
+    overrides.setdefault("run_channels", False)
     settings = Settings(database_url=database_url, port=port or free_port(), **overrides)  # type: ignore[arg-type]
     return LiveServer(settings, settings.port).start()

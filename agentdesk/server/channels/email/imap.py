@@ -160,6 +160,14 @@ class ImapFetcher:
         with contextlib.suppress(Exception):
             imap.shutdown()
 
+    def interrupt(self) -> None:
+        """Wake an `idle()` blocked in another thread (to stop a worker at once); the fetcher is
+        unusable afterwards and its blocked call raises `ChannelConnectionError`."""
+        imap = self._imap
+        if imap is not None:
+            with contextlib.suppress(OSError):
+                imap.socket().shutdown(socket.SHUT_RDWR)
+
     def current_state(self) -> MailboxState:
         """The state that skips every message already in the folder (to start a queue "from now")."""
         imap = self._require()
@@ -245,11 +253,11 @@ class ImapFetcher:
                     found[int(match.group(1))] = item[1]
         return found
 
-    @staticmethod
-    def _readline(imap: imaplib.IMAP4) -> bytes:
+    def _readline(self, imap: imaplib.IMAP4) -> bytes:
         line = imap.readline()
         if not line:
-            raise ChannelConnectionError("the IMAP server closed the connection")
+            s = self._settings
+            raise ChannelConnectionError(f"the IMAP server {s.host}:{s.port} closed the connection")
         return line
 
     @staticmethod
