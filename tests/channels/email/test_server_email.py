@@ -206,6 +206,21 @@ def test_round_trip_threads_both_ways_and_survives_a_restart(desk, dovecot, smtp
     assert_no_secrets(desk, [IMAP_PASSWORD, smtp_server.secret])
 
 
+def test_a_changed_uidvalidity_fetches_the_folder_again_without_duplicates(desk, dovecot, smtp_server):
+    queue_id = create_queue(desk, "Ayuda", email_settings(dovecot, smtp_server.port), {"imap_password": IMAP_PASSWORD})
+    started(desk, queue_id)
+    dovecot.deliver("alice", mail("v1"))
+    wait_for("the first mail", lambda: desk.message("<v1@example.cat>"))
+    desk.server.stop()
+    dovecot.set_uidvalidity("alice", 4242)  # a restored backup: the saved UIDs mean nothing now
+    dovecot.deliver("alice", mail("v2"))
+    desk.server.start()
+    wait_for("the mail after the change", lambda: desk.message("<v2@example.cat>"))
+    assert desk.health(queue_id)["position"]["uidvalidity"] == 4242
+    assert desk.count(m.Message, m.Message.external_id == "<v1@example.cat>") == 1
+    assert desk.count(m.InboundRaw) == 2
+
+
 def test_wrong_password_shows_in_health_and_a_fix_resumes_without_losing_mail(desk, dovecot, smtp_server):
     queue_id = create_queue(desk, "Ayuda", email_settings(dovecot, smtp_server.port), {"imap_password": IMAP_PASSWORD})
     started(desk, queue_id)
