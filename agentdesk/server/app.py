@@ -22,9 +22,12 @@ from agentdesk.server.api import (
     meta_routes,
     queue_routes,
     sync_routes,
+    webchat_routes,
+    whatsapp_routes,
 )
 from agentdesk.server.api.deps import ServerState
 from agentdesk.server.channels.runner import run_channels
+from agentdesk.server.channels.webchat.runtime import WebchatRuntime
 from agentdesk.server.config import Settings
 from agentdesk.server.db.engine import make_engine, make_sessionmaker
 from agentdesk.server.db.migrate import upgrade
@@ -107,6 +110,7 @@ def create_app(settings: Settings, *, migrate: bool = True) -> FastAPI:
         write_sessions=make_sessionmaker(write_engine),
         throttle=auth.Throttle(settings.max_login_failures, settings.login_window_s, settings.lockout_s),
     )
+    webchat = WebchatRuntime(state, hub)
 
     @contextlib.asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
@@ -116,13 +120,15 @@ def create_app(settings: Settings, *, migrate: bool = True) -> FastAPI:
             listener = PeerListener(write_engine, hub)
             listener.start()
         housekeeping = asyncio.ensure_future(_housekeeping(state, hub, settings.housekeeping_interval_s))
+        webchat_relay = asyncio.ensure_future(webchat.run())
         try:
             async with run_channels(state, hub) if settings.run_channels else contextlib.nullcontext():
                 yield
         finally:
-            housekeeping.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await housekeeping
+            for task in (housekeeping, webchat_relay):
+                task.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await task
             if listener is not None:
                 await asyncio.to_thread(listener.stop)
             write_engine.dispose()
@@ -136,6 +142,7 @@ def create_app(settings: Settings, *, migrate: bool = True) -> FastAPI:
     )
     app.state.agentdesk = state
     app.state.hub = hub
+    app.state.webchat = webchat
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
 
     @app.exception_handler(RequestValidationError)
@@ -147,9 +154,12 @@ def create_app(settings: Settings, *, migrate: bool = True) -> FastAPI:
     async def _refused(_request: Request, exc: ServiceError) -> JSONResponse:
         return JSONResponse({"detail": exc.message}, exc.status_code)
 
-    for module in (auth_routes, meta_routes, sync_routes, conversation_routes, contact_routes):
+    for module in (auth_routes, meta_routes, sync_routes, conversation_routes, contact_routes, webchat_routes):
         app.include_router(module.router)
     app.include_router(queue_routes.router)
+    app.include_router(webchat_routes.pages)
+    # Its lifespan runs the WhatsApp channel (Graph API client, sender, retries) inside the app's.
+    app.include_router(whatsapp_routes.router)
     return app
 
 
