@@ -86,3 +86,20 @@ def test_threading_prefers_the_nearest_ancestor(sessions, queue_id):
         assert find_thread(session, queue_id, ("<t2@example.com>", "<t1@example.com>")) == ids[1]
         assert find_thread(session, queue_id, ("<unknown@x>", "<t1@example.com>")) == ids[0]
         assert find_thread(session, queue_id + 1, ("<t1@example.com>",)) is None
+
+
+def test_a_reply_without_thread_headers_joins_by_subject_only_with_care(sessions, queue_id):
+    def deliver(n: int, sender: str, subject: str) -> int:
+        raw = f"From: {sender}\r\nMessage-ID: <s{n}@example.com>\r\nSubject: {subject}\r\n\r\nHola\r\n".encode()
+        with sessions() as session:
+            raw_id = store_raw(session, queue_id, raw, MailboxState(1, n))
+            conversation_id = process_raw(session, raw_id, max_attachment_bytes=1000).message.conversation_id
+            session.commit()
+            return conversation_id
+
+    first = deliver(1, "c@example.com", "Pedido 77")
+    assert deliver(2, "C@Example.com", "RE: Pedido 77") == first
+    # Not a reply, another sender, or another subject: a new conversation each.
+    assert deliver(3, "c@example.com", "Pedido 77") != first
+    assert deliver(4, "d@example.com", "Re: Pedido 77") != first
+    assert deliver(5, "c@example.com", "Re: Pedido 78") != first

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -75,7 +75,8 @@ class AccountError(ValueError):
 @dataclass(frozen=True, slots=True)
 class EmailAccount:
     settings: EmailSettings
-    secrets: EmailSecrets
+    # Kept out of repr, so that no log line or traceback shows a password.
+    secrets: EmailSecrets = field(repr=False)
 
     @classmethod
     def of(cls, settings: dict[str, Any], secrets: dict[str, Any]) -> EmailAccount:

@@ -19,8 +19,9 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from agentdesk.domain.enums import ChannelKind, IdentityKind, MessageKind
+from agentdesk.domain.enums import ChannelKind, ConversationStatus, IdentityKind, MessageKind
 from agentdesk.domain.identity import Address, InvalidAddress, normalize
+from agentdesk.server.channels.email.compose import reply_subject
 from agentdesk.server.channels.email.imap import MailboxState
 from agentdesk.server.channels.email.parse import Attachment, ParsedEmail, parse_email
 from agentdesk.server.db import models as m
@@ -132,7 +133,8 @@ def process_raw(session: Session, raw_id: int, *, max_attachment_bytes: int) -> 
             attachments=[_attachment_meta(session, row.queue_id, a, raw_id) for a in parsed.attachments],
             meta=_meta(parsed, raw_id, warnings),
             external_id=external_id,
-            conversation_id=find_thread(session, row.queue_id, parsed.parent_ids),
+            conversation_id=find_thread(session, row.queue_id, parsed.parent_ids)
+            or thread_by_subject(session, row.queue_id, address, parsed.subject),
         ),
     )
     row.status = "processed"
@@ -165,6 +167,29 @@ def find_thread(session: Session, queue_id: int, parent_ids: Sequence[str]) -> i
     ).all()
     found = dict(rows)
     return next((found[i] for i in parent_ids if i in found), None)
+
+
+def thread_by_subject(session: Session, queue_id: int, address: Address, subject: str) -> int | None:
+    """The fallback for replies whose mail program dropped the thread headers, taken with care:
+    only a reply ("Re: ..."), only from a known sender, only into their open conversation on
+    this queue with that very subject, and only when exactly one such conversation exists."""
+    clean = " ".join(subject.split())
+    base = reply_subject(clean).removeprefix("Re:").strip()
+    if not base or base == clean or address == UNKNOWN_SENDER:
+        return None
+    candidates = session.scalars(
+        select(m.Conversation.id)
+        .join(m.Identity, m.Identity.contact_id == m.Conversation.contact_id)
+        .where(
+            m.Identity.kind == address.kind.value,
+            m.Identity.address == address.value,
+            m.Conversation.queue_id == queue_id,
+            m.Conversation.status != ConversationStatus.RESOLVED.value,
+            m.Conversation.subject == base,
+        )
+        .limit(2)
+    ).all()
+    return candidates[0] if len(candidates) == 1 else None
 
 
 def _sender_address(parsed: ParsedEmail, warnings: list[str]) -> Address:
