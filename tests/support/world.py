@@ -78,7 +78,8 @@ def build_world(session: Session) -> World:
             address=normalize("phone", "+34612345678"),
             text="Hola? Alguna novetat de la comanda?",
             external_id="wamid.TEST1",
-            received_at=start + timedelta(hours=2),
+            # Recent, so that her 24-hour WhatsApp window is open and free-form replies may go.
+            received_at=utcnow() - timedelta(hours=1),
         ),
     )
     w.conversations["nuria_whatsapp"] = m2.conversation_id

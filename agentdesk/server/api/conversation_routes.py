@@ -23,6 +23,7 @@ from agentdesk.server.api.schemas import (
     StatusIn,
 )
 from agentdesk.server.changelog import row_payload
+from agentdesk.server.channels.whatsapp.outbound import template_text
 from agentdesk.server.db import models as m
 from agentdesk.server.services import conversations as svc
 
@@ -65,12 +66,24 @@ def post_reply(
     key: IdempotencyKey = None,
 ) -> Response:
     def op(session: Session, actor: m.User) -> tuple[int, dict[str, Any]]:
-        meta = {"cc": body.cc} if body.cc else {}
+        meta: dict[str, Any] = {"cc": body.cc} if body.cc else {}
+        text = body.text
+        whatsapp: dict[str, Any] = {}
+        if body.template is not None:
+            whatsapp["template"] = body.template.model_dump()
+            text = text or template_text(whatsapp["template"])
+        if body.media is not None:
+            whatsapp["media"] = body.media.model_dump(exclude_none=True)
+            text = text or body.media.caption or body.media.filename or body.media.kind
+        if body.in_reply_to_id is not None:
+            whatsapp["reply_to"] = body.in_reply_to_id
+        if whatsapp:
+            meta["whatsapp"] = whatsapp
         message = svc.reply(
             session,
             actor,
             conversation_id,
-            body.text,
+            text,
             html=body.html,
             subject=body.subject,
             identity_id=body.identity_id,

@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, Literal
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, model_validator
 
 from agentdesk.domain.enums import ChangeOp, ConversationStatus, IdentityKind
 
@@ -159,15 +159,48 @@ class TimelineOut(BaseModel):
     )
 
 
+class TemplateIn(BaseModel):
+    model_config = Strict
+    name: str = Field(min_length=1, max_length=512, description="An approved WhatsApp message template.")
+    language: str = Field(min_length=2, max_length=15, description="The template's language code, e.g. es or en_US.")
+    parameters: list[str] = Field(default_factory=list, max_length=30, description="The body's {{1}}, {{2}}… values.")
+
+
+class MediaIn(BaseModel):
+    model_config = Strict
+    kind: Literal["image", "audio", "video", "document", "sticker"]
+    link: str | None = Field(None, max_length=2000, pattern=r"^https?://")
+    id: str | None = Field(None, max_length=100, description="A media id uploaded to WhatsApp.")
+    caption: str | None = Field(None, max_length=1024)
+    filename: str | None = Field(None, max_length=240)
+
+    @model_validator(mode="after")
+    def _as_whatsapp_takes_it(self) -> MediaIn:
+        if (self.link is None) == (self.id is None):
+            raise ValueError("give exactly one of link and id")
+        if self.caption is not None and self.kind not in ("image", "video", "document"):
+            raise ValueError(f"WhatsApp shows no caption on {self.kind} messages")
+        if self.filename is not None and self.kind != "document":
+            raise ValueError("only documents have a file name")
+        return self
+
+
 class ReplyIn(BaseModel):
     model_config = Strict
-    text: str = Field(max_length=100_000)
+    text: str = Field("", max_length=100_000)
     html: str | None = Field(None, max_length=500_000)
     subject: str | None = Field(None, max_length=500)
     identity_id: int | None = Field(
         None, description="The contact's address to reply to; another channel's address continues there."
     )
     cc: list[str] = Field(default_factory=list, max_length=50)
+    in_reply_to_id: int | None = Field(
+        None, description="WhatsApp: the customer's message this answers, shown quoted on their phone."
+    )
+    template: TemplateIn | None = Field(
+        None, description="WhatsApp: send this approved template; it goes also outside the 24-hour window."
+    )
+    media: MediaIn | None = Field(None, description="WhatsApp: send a file by link or media id; `text` is ignored.")
 
 
 class NoteIn(BaseModel):

@@ -21,6 +21,8 @@ from agentdesk.domain.enums import (
 )
 from agentdesk.domain.identity import Address
 from agentdesk.server.access import can_see_queue
+from agentdesk.server.channels.whatsapp.outbound import check_reply
+from agentdesk.server.channels.whatsapp.window import OutsideServiceWindow
 from agentdesk.server.db import models as m
 from agentdesk.server.db.types import utcnow
 from agentdesk.server.services.contacts import identify
@@ -197,6 +199,7 @@ def reply(
             IdentityKind.PHONE: ChannelKind.WHATSAPP,
             IdentityKind.WEBCHAT: ChannelKind.WEBCHAT,
         }[IdentityKind(identity.kind)].value
+        _check_channel_options(session, conversation, identity.id, channel, meta or {}, now)
         if conversation.first_response_at is None:
             conversation.first_response_at = now
         if conversation.status == ConversationStatus.OPEN.value and conversation.assignee_id is None:
@@ -223,6 +226,27 @@ def reply(
     conversation.last_activity_at = now
     session.flush()
     return message
+
+
+def _check_channel_options(
+    session: Session, conversation: m.Conversation, identity_id: int, channel: str, meta: dict[str, Any], now: datetime
+) -> None:
+    whatsapp = meta.get("whatsapp")
+    if channel != ChannelKind.WHATSAPP.value:
+        if whatsapp:
+            raise Invalid("templates, media and replies to a message are for WhatsApp; this reply goes by " + channel)
+        return
+    if whatsapp and "template" in whatsapp and "media" in whatsapp:
+        raise Invalid("a WhatsApp reply is either a template or a file, not both")
+    try:
+        check_reply(session, conversation, identity_id, whatsapp or {}, now)
+    except OutsideServiceWindow as exc:
+        raise Invalid(str(exc)) from exc
+    reply_to = (whatsapp or {}).get("reply_to")
+    if reply_to is not None:
+        answered = session.get(m.Message, reply_to)
+        if answered is None or answered.conversation_id != conversation.id or not answered.external_id:
+            raise Invalid(f"message {reply_to} is not a WhatsApp message of this conversation")
 
 
 def set_status(session: Session, user: m.User, conversation_id: int, status: ConversationStatus) -> m.Conversation:
