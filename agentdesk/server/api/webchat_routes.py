@@ -83,11 +83,11 @@ def widget_style(queue_id: QueueId) -> FileResponse:
 def widget_config(queue_id: QueueId, request: Request, session: ReadSession) -> JSONResponse:
     cfg = _config(session, queue_id)
     origin = request.headers.get("origin")
-    if not cfg.origin_allowed(origin, own_origin(request.url.scheme, request.headers.get("host"))):
-        return JSONResponse({"detail": "this site may not embed this chat"}, 403)
+    if not cfg.origin_allowed(origin, own_origin(request.url.scheme, request.headers.get("host")), missing_ok=True):
+        return JSONResponse({"detail": "this site may not embed this chat"}, 403, headers={"Vary": "Origin"})
     body = {"queue_id": cfg.queue_id, "name": cfg.name, "greeting": cfg.greeting, "max_text": cfg.limits.max_text}
-    assert origin is not None
-    return JSONResponse(body, headers={"Access-Control-Allow-Origin": origin, "Vary": "Origin"})
+    cors = {"Access-Control-Allow-Origin": origin} if origin else {}
+    return JSONResponse(body, headers={**cors, "Vary": "Origin"})
 
 
 @router.websocket("/webchat/{queue_id}/ws")

@@ -85,7 +85,14 @@ def _build(path: Path) -> World:
             teams=[support],
             settings={
                 "origins": [ALLOWED],
-                "limits": {"max_text": 50, "max_frame_bytes": 1024, "visitor_per_s": 0.5, "visitor_burst": 3},
+                "limits": {
+                    "max_text": 50,
+                    "max_frame_bytes": 1024,
+                    "visitor_per_s": 0.01,
+                    "visitor_burst": 3,
+                    "address_per_s": 0.01,
+                    "address_burst": 5,
+                },
             },
         )
         world.queues.update(webchat=chat.id, webchat_tight=tight.id)

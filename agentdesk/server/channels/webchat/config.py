@@ -75,13 +75,13 @@ class WidgetConfig:
             limits=Limits.from_settings(s.get("limits")),
         )
 
-    def origin_allowed(self, origin: str | None, own_origin: str) -> bool:
+    def origin_allowed(self, origin: str | None, own_origin: str, *, missing_ok: bool = False) -> bool:
         """The widget's own page is always allowed; other sites only when the queue lists them.
 
-        A request without Origin is refused too: every browser sends one on a WebSocket
-        handshake and on a cross-site fetch, so its absence means a script, not a visitor."""
+        Browsers send Origin on every WebSocket handshake and cross-site fetch, but not on a
+        same-origin GET: `missing_ok` is for GETs of public data, and only for those."""
         if not origin:
-            return False
+            return missing_ok
         origin = normalize_origin(origin)
         return origin is not None and (origin == normalize_origin(own_origin) or origin in self.origins)
 

@@ -64,18 +64,20 @@ async def serve(websocket: WebSocket, runtime: WebchatRuntime, queue_id: int) ->
         return
     address = client_address(websocket)
     await websocket.accept()
-    wait = runtime.limiter.take(f"conn:{address}", cfg.limits.address_per_s, cfg.limits.address_burst)
+    wait = runtime.limiter.take(f"conn:{cfg.queue_id}:{address}", cfg.limits.address_per_s, cfg.limits.address_burst)
     if wait:
-        await websocket.close(code=4429, reason=f"too many connections; retry in {wait:.0f} s")
+        with contextlib.suppress(WebSocketDisconnect, RuntimeError):
+            await websocket.close(code=4429, reason=f"too many connections; retry in {wait:.0f} s")
         return
     try:
         hello = _parse(await asyncio.wait_for(websocket.receive_text(), HELLO_TIMEOUT_S), cfg)
-    except (TimeoutError, WebSocketDisconnect, Refused):
-        with contextlib.suppress(RuntimeError):
-            await websocket.close(code=4400, reason="the first frame must be a hello")
+    except WebSocketDisconnect:
         return
+    except (TimeoutError, Refused):
+        hello = {}
     if hello.get("type") != "hello":
-        await websocket.close(code=4400, reason="the first frame must be a hello")
+        with contextlib.suppress(WebSocketDisconnect, RuntimeError):
+            await websocket.close(code=4400, reason="the first frame must be a hello")
         return
     session = VisitorSession(websocket, runtime, cfg, address)
     await session.run(hello)
@@ -196,9 +198,11 @@ class VisitorSession:
     def _limit(self, frame: dict[str, Any]) -> None:
         assert self.link is not None
         limits = self.cfg.limits
-        wait = max(
-            self.runtime.limiter.take(f"visitor:{self.link.visitor_id}", limits.visitor_per_s, limits.visitor_burst),
-            self.runtime.limiter.take(f"addr:{self.address}", limits.address_per_s, limits.address_burst),
+        # The visitor's own bucket first: a refused visitor does not spend their address's budget.
+        wait = self.runtime.limiter.take(
+            f"visitor:{self.link.visitor_id}", limits.visitor_per_s, limits.visitor_burst
+        ) or self.runtime.limiter.take(
+            f"addr:{self.cfg.queue_id}:{self.address}", limits.address_per_s, limits.address_burst
         )
         if wait:
             raise Refused(
