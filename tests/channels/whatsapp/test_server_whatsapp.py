@@ -403,3 +403,13 @@ def test_an_unsupported_message_is_stored_visibly(env, corpus):
     assert message.text == "unsupported message (type unsupported)"
     assert message.meta["whatsapp"]["supported"] is False
     assert message.meta["whatsapp"]["errors"][0]["code"] == 131051
+
+
+def test_the_queue_shows_its_number_but_never_its_secrets(env):
+    sue = login(env.server.url, "sue")
+    queue = sue.get(f"/api/v1/admin/queues/{env.world.queues['support_whatsapp']}").json()
+    assert queue["settings"]["phone_number_id"] == NUMBER
+    assert queue["secrets"] == {"access_token": "set", "app_secret": "set", "verify_token": "set"}
+    feed = sue.get("/api/v1/sync", params={"since": 0, "limit": 1000}).text
+    for secret in (SECRET, VERIFY, TOKEN):
+        assert secret not in json.dumps(queue) and secret not in feed
