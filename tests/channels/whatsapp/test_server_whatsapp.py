@@ -256,9 +256,7 @@ def test_outside_the_window_free_form_is_refused_at_once_and_templates_go(env):
     assert refused.status_code == 422
     detail = refused.json()["detail"]
     assert "24-hour WhatsApp customer service window is closed" in detail
-    closes = ana.get(f"/api/v1/conversations/{joan}").json()
     assert "it closed at" in detail and "only an approved template" in detail
-    assert closes["whatsapp_window_closes_at"] is None  # written before WhatsApp intake: the API computes it
 
     template = {"name": "order_update", "language": "es", "parameters": ["Joan", "1234"]}
     sent = ana.post(f"/api/v1/conversations/{joan}/messages", json={"template": template})
@@ -413,3 +411,20 @@ def test_the_queue_shows_its_number_but_never_its_secrets(env):
     feed = sue.get("/api/v1/sync", params={"since": 0, "limit": 1000}).text
     for secret in (SECRET, VERIFY, TOKEN):
         assert secret not in json.dumps(queue) and secret not in feed
+
+
+def test_a_file_reply_goes_by_link_inside_the_window(env):
+    now = datetime.now(UTC)
+    env.standin.customer_wrote(MARTA, now)
+    env.deliver(inbound("Envieu-me la factura", "wamid.marta-invoice", at=now))
+    asked = env.message("wamid.marta-invoice")
+    ana = login(env.server.url, "ana")
+    media = {"kind": "document", "link": "https://example.com/f/1234.pdf", "caption": "Factura", "filename": "1234.pdf"}
+    sent = ana.post(f"/api/v1/conversations/{asked.conversation_id}/messages", json={"media": media})
+    assert sent.status_code == 201, sent.text
+    assert sent.json()["text"] == "Factura"
+    wamid = wait_for("the file to be sent", lambda: env.message_by_id(sent.json()["id"]).external_id)
+    accepted = next(a for a in env.standin.accepted if a["id"] == wamid)
+    assert accepted["document"] == {"link": media["link"], "caption": "Factura", "filename": "1234.pdf"}
+    both = ana.post(f"/api/v1/conversations/{asked.conversation_id}/messages", json={"media": media | {"id": "1"}})
+    assert both.status_code == 422 and "exactly one of link and id" in both.json()["detail"]
