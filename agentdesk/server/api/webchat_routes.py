@@ -31,7 +31,9 @@ WIDGET_FILES = RESOURCES / "webchat"
 QueueId = Annotated[int, Path(ge=1, le=2**31)]
 ConversationId = Annotated[int, Path(ge=1, le=2**62)]
 
-pages = APIRouter(prefix="/webchat", tags=["web chat"])
+# What browsers on customers' sites fetch is left out of the OpenAPI description, which is
+# about the agent API and its bearer tokens; connection.py documents the visitor protocol.
+pages = APIRouter(prefix="/webchat", tags=["web chat"], include_in_schema=False)
 router = APIRouter(prefix="/api/v1", tags=["web chat"])
 
 
@@ -75,12 +77,9 @@ def widget_style(queue_id: QueueId) -> FileResponse:
     return FileResponse(WIDGET_FILES / "widget.css", media_type="text/css", headers={"Cache-Control": "no-cache"})
 
 
-@router.get(
-    "/webchat/{queue_id}/config",
-    responses={403: {"model": ErrorOut}, 404: {"model": ErrorOut}},
-    summary="What the widget shows before the visitor writes; refused to sites the queue does not list",
-)
+@router.get("/webchat/{queue_id}/config", include_in_schema=False)
 def widget_config(queue_id: QueueId, request: Request, session: ReadSession) -> JSONResponse:
+    """What the widget shows before the visitor writes; refused to sites the queue does not list."""
     cfg = _config(session, queue_id)
     origin = request.headers.get("origin")
     if not cfg.origin_allowed(origin, own_origin(request.url.scheme, request.headers.get("host")), missing_ok=True):
