@@ -117,3 +117,21 @@ def test_a_visitor_who_leaves_unanswered_is_recorded_as_abandoned(chat: Chat, pa
     assert len(abandoned) == 1
     assert abandoned[0]["data"]["why"] == "left"
     assert abandoned[0]["data"]["waited_s"] >= 1
+
+
+def test_the_widget_comes_back_after_the_server_drops_every_socket(chat: Chat, page: Page):
+    _open(page, chat)
+    _say(page, "First")
+    expect(page.locator('.adw-msg[data-direction="in"]')).to_have_attribute("data-state", "sent")
+    conversation_id = _conversation_id(chat, "First")
+    chat.server.stop()  # every socket is closed from the server side
+    expect(page.locator(".adw-status")).to_have_attribute("data-state", "offline")
+    _say(page, "Second, while the server is away")
+    chat.server.start()
+    expect(page.locator(".adw-status")).to_have_attribute("data-state", "online")
+    expect(page.locator('.adw-msg[data-state="pending"]')).to_have_count(0)
+    agent = chat.agent()
+    agent.post(f"/api/v1/conversations/{conversation_id}/messages", json={"text": "Back again"})
+    expect(page.locator('.adw-msg[data-direction="out"] .adw-text')).to_have_text(["Back again"])
+    texts = [x["text"] for x in agent.get(f"/api/v1/conversations/{conversation_id}").json()["messages"]]
+    assert texts == ["First", "Second, while the server is away", "Back again"]
