@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import re
+
 import httpx
 
 from agentdesk.server import auth
@@ -40,9 +42,10 @@ def test_every_route_but_sign_in_and_health_needs_a_token(api):
         spec = c.get("/openapi.json").json()
         checked = 0
         for path, methods in spec["paths"].items():
-            if path in ("/api/v1/auth/token", "/api/v1/health"):
+            # Meta's webhook carries a signature instead of a token (tested with the WhatsApp channel).
+            if path in ("/api/v1/auth/token", "/api/v1/health") or path.startswith("/api/v1/webhooks/"):
                 continue
-            concrete = path.replace("{conversation_id}", "1").replace("{contact_id}", "1").replace("{merge_id}", "1")
+            concrete = re.sub(r"\{[a-z_]+\}", "1", path)
             for method in methods:
                 response = c.request(method.upper(), concrete, json={})
                 assert response.status_code == 401, (method, path, response.text)
