@@ -636,7 +636,7 @@ class DemoSeeder:
                     assert conversation is not None
                     kind = MessageKind.NOTE if step.kind == "note" else MessageKind.MESSAGE
                     message = conversations.reply(
-                        self.session, agent, conversation.id, step.text, kind=kind, subject=step.subject
+                        self.session, agent, conversation.id, step.text, kind=kind, subject=step.subject, at=at
                     )
                     if kind is MessageKind.MESSAGE:
                         # Long delivered: the outbox must not send the demo's history again.

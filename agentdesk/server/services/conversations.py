@@ -181,12 +181,16 @@ def reply(
     subject: str | None = None,
     identity_id: int | None = None,
     meta: dict[str, Any] | None = None,
+    at: datetime | None = None,
 ) -> m.Message:
-    """An agent's reply (queued for its channel) or private note, on the conversation."""
+    """An agent's reply (queued for its channel) or private note, on the conversation.
+
+    `at` is for replaying history (the demo data): the reply is judged, and stamped, as of then.
+    """
     conversation = visible_conversation(session, user, conversation_id)
     if not text.strip() and not html:
         raise Invalid("the message is empty")
-    now = utcnow()
+    now = at or utcnow()
     channel = conversation.channel
     if kind is MessageKind.MESSAGE:
         identity_id = identity_id or conversation.identity_id
