@@ -13,10 +13,12 @@ from pathlib import Path
 import uvicorn
 from platformdirs import user_data_dir
 
+from agentdesk.domain.enums import ChannelKind
 from agentdesk.server.app import create_app
+from agentdesk.server.channels.dispatch import register_sender
 from agentdesk.server.config import Settings
 from agentdesk.server.seed import DEMO_USERS, run_seed
-from agentdesk.server.simulator import TrafficSimulator
+from agentdesk.server.simulator import TrafficSimulator, simulated_delivery
 
 DEMO_PORT = 8765
 ROLES = {"agent": "laia", "supervisor": "marta", "team-lead": "jordi", "admin": "admin"}
@@ -77,6 +79,8 @@ class DemoServer:
             if not self._thread.is_alive() or time.monotonic() > deadline:
                 raise RuntimeError(f"the demo server did not start on port {self.settings.port}")
             time.sleep(0.02)
+        for channel in (ChannelKind.EMAIL, ChannelKind.WHATSAPP):
+            register_sender(channel.value, simulated_delivery)
         if self._traffic_wanted:
             self._traffic = TrafficSimulator(app.state.agentdesk.write_sessions, app.state.hub.announce)
             self._traffic.start()

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from agentdesk.domain.enums import ChannelKind, ConversationStatus, EventKind, IdentityKind
 from agentdesk.domain.identity import Address
+from agentdesk.server.channels.dispatch import Sent
 from agentdesk.server.db import models as m
 from agentdesk.server.db.types import utcnow
 from agentdesk.server.seed import texts
@@ -28,6 +29,12 @@ log = logging.getLogger(__name__)
 
 # A web-chat visitor gives up after this long without an answer.
 ABANDON_AFTER = timedelta(minutes=3)
+
+
+def simulated_delivery(_session: Session, message: m.Message) -> Sent:
+    """The demo's stand-in for the mail server and Meta: every reply is taken at once, since its
+    customers are simulated too (the demo's queues have no real accounts to send from)."""
+    return Sent(external_id=f"demo-{message.channel}-{message.id}")
 
 
 class _Fields(dict[str, str]):

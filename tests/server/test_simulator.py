@@ -1,9 +1,12 @@
 from __future__ import annotations
 
+import time
+from dataclasses import replace
 from datetime import timedelta
 
 from sqlalchemy import func, select
 
+from agentdesk.demo import DemoServer
 from agentdesk.domain.enums import ChannelKind, ConversationStatus
 from agentdesk.domain.identity import normalize
 from agentdesk.server.db import models as m
@@ -13,7 +16,7 @@ from agentdesk.server.db.types import utcnow
 from agentdesk.server.services import admin
 from agentdesk.server.services.conversations import Inbound, ingest
 from agentdesk.server.simulator import TrafficSimulator
-from tests.support.world import build_world
+from tests.support.world import build_world, login
 
 
 def setup(tmp_path):
@@ -82,3 +85,24 @@ def test_steps_run_in_a_row_without_failing(tmp_path):
     acts = {sim.step() for _ in range(40)}
     assert "new_matter" in acts and len(acts) >= 3
     engine.dispose()
+
+
+def test_the_demo_delivers_replies_without_real_accounts(tmp_path):
+    engine, _sessions = setup(tmp_path)
+    engine.dispose()
+    server = DemoServer(tmp_path / "demo", port=0, traffic=False)
+    server.settings = replace(server.settings, database_url=f"sqlite:///{tmp_path / 'sim.db'}", dispatch_interval_s=0.2)
+    server.start()
+    try:
+        client = login(server.url, "ana")
+        conversation = client.get("/api/v1/contacts/1/timeline").json()["items"][-1]["conversation_id"]
+        client.post(f"/api/v1/conversations/{conversation}/messages", json={"text": "Hola!"}).raise_for_status()
+        status = "queued"
+        for _ in range(100):
+            status = client.get(f"/api/v1/conversations/{conversation}").json()["messages"][-1]["delivery_status"]
+            if status == "sent":
+                break
+            time.sleep(0.1)
+        assert status == "sent"
+    finally:
+        server.stop()
