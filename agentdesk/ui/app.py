@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QApplication
 
 from agentdesk.client.app import AgentDeskClient
 from agentdesk.client.auth import AuthError, KeyringUnavailable, TokenStore
-from agentdesk.client.sync.engine import Progress, SyncState
+from agentdesk.client.sync.engine import Progress, SyncState, Tuning
 from agentdesk.ui import i18n, theme
 from agentdesk.ui import settings as keys
 from agentdesk.ui.bridge import ClientBridge
@@ -43,8 +43,11 @@ class AutoSignIn:
 
 
 class Controller(QObject):
-    def __init__(self, app: QApplication, settings: Settings, data_dir: Path | None = None) -> None:
+    def __init__(
+        self, app: QApplication, settings: Settings, data_dir: Path | None = None, tuning: Tuning = Tuning()
+    ) -> None:
         super().__init__()
+        self.tuning = tuning
         self.app = app
         self.settings = settings
         self.data_dir = data_dir
@@ -59,13 +62,20 @@ class Controller(QObject):
         if auto is not None:
             self.tokens = TokenStore(allow_session_only=True)
             client = await AgentDeskClient.sign_in(
-                auto.server_url, auto.username, auto.password, tokens=self.tokens, data_dir=self.data_dir
+                auto.server_url,
+                auto.username,
+                auto.password,
+                tokens=self.tokens,
+                data_dir=self.data_dir,
+                tuning=self.tuning,
             )
             await self._first_sync(client)
             return
         server, user = self.settings.get(keys.LAST_SERVER), self.settings.get(keys.LAST_USER)
         if server and user:
-            client = await AgentDeskClient.resume(server, user, tokens=self.tokens, data_dir=self.data_dir)
+            client = await AgentDeskClient.resume(
+                server, user, tokens=self.tokens, data_dir=self.data_dir, tuning=self.tuning
+            )
             if client is not None:
                 self.open_workspace(client)
                 return
@@ -85,7 +95,9 @@ class Controller(QObject):
         assert self.login is not None
         self.tokens.allow_session_only = self.login.session_only.isChecked()
         try:
-            client = await AgentDeskClient.sign_in(url, user, password, tokens=self.tokens, data_dir=self.data_dir)
+            client = await AgentDeskClient.sign_in(
+                url, user, password, tokens=self.tokens, data_dir=self.data_dir, tuning=self.tuning
+            )
         except KeyringUnavailable as exc:
             self.login.show_error(str(exc))
             return
