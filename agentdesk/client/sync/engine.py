@@ -134,10 +134,18 @@ class SyncEngine:
         self._send_wanted.set()
 
     async def _guard(self, loop: Callable[[], Awaitable[None]]) -> None:
-        try:
-            await loop()
-        except SignedOut as exc:
-            self._sign_out(str(exc))
+        backoff = self._backoff()
+        while True:
+            try:
+                await loop()
+            except SignedOut as exc:
+                self._sign_out(str(exc))
+                return
+            except Exception:
+                # A bug or a broken cache must not stop syncing for the rest of the day: say it, go on.
+                log.exception("the sync engine's %s loop failed; restarting it", getattr(loop, "__name__", "?"))
+                self._set_state(SyncState.OFFLINE)
+                await asyncio.sleep(backoff.next_delay())
 
     def _sign_out(self, reason: str) -> None:
         if self._state is SyncState.SIGNED_OUT:
