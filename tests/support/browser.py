@@ -29,7 +29,9 @@ CHROMIUM_ARGS = [
 ]
 
 
-@pytest.fixture(scope="session")
+# Module scope, not session: while Playwright's sync API is open, the main thread counts as
+# running an event loop, and every later asyncio.run() or qasync test would refuse to start.
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
     if not CHROMIUM.exists():
         pytest.fail(f"browser tests need {CHROMIUM}: install the Debian package 'chromium' (apt-get install chromium)")
