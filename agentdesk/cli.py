@@ -41,7 +41,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_screenshots(args: argparse.Namespace) -> int:
-    from agentdesk.ui.screenshots import take_screenshots
+    from agentdesk.screenshots import take_screenshots
 
     return take_screenshots(Path(args.outdir))
 

@@ -177,6 +177,8 @@ def make_application(argv: Sequence[str]) -> tuple[QApplication, Settings, str]:
     app.setApplicationName("AgentDesk")
     app.setOrganizationName("AgentDesk")
     app.setApplicationDisplayName("AgentDesk")
+    # The controller decides when the program ends (a closed sign-in dialog is not the end).
+    app.setQuitOnLastWindowClosed(False)
     settings = Settings()
     language = i18n.choose_language(settings.get(keys.LANGUAGE))
     translator = i18n.install(app, language)
@@ -187,7 +189,6 @@ def make_application(argv: Sequence[str]) -> tuple[QApplication, Settings, str]:
 
 def run(argv: Sequence[str] | None = None, *, auto: AutoSignIn | None = None, data_dir: Path | None = None) -> int:
     app, settings, _language = make_application(sys.argv if argv is None else argv)
-    app.setQuitOnLastWindowClosed(False)
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     controller = Controller(app, settings, data_dir)

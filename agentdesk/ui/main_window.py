@@ -141,6 +141,7 @@ class MainWindow(QMainWindow):
         self.conversation.composer.set_canned(load_canned(language))
         self._load_directory()
         self.navigation.build(self.client.queues())
+        self.navigation.set_counts(self.client.inbox_counts())
         self._state_changed(str(self.client.state))
         self._update_outbox_label()
 
@@ -363,6 +364,7 @@ class MainWindow(QMainWindow):
         if touched.everything or touched.ids.get("user") or touched.ids.get("queue"):
             self._load_directory()
             self.navigation.build(self.client.queues())
+            self.navigation.set_counts(self.client.inbox_counts())
         conversations = touched.ids.get("conversation", set())
         if touched.everything or conversations or touched.ids.get("message"):
             self.inbox_model.refresh()

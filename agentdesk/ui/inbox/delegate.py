@@ -17,7 +17,7 @@ from agentdesk.ui import labels
 from agentdesk.ui.inbox.model import ROW_ROLE
 
 CHANNEL_COLOURS = {"email": "#4a7bd0", "whatsapp": "#25a35a", "webchat": "#c0792a"}
-CHANNEL_GLYPH = {"email": "✉", "whatsapp": "◉", "webchat": "💬"}
+CHANNEL_GLYPH = {"email": "✉", "whatsapp": "◉", "webchat": "◈"}
 
 
 def short_duration(seconds: float) -> str:
@@ -81,7 +81,7 @@ class InboxDelegate(QStyledItemDelegate):
         )
 
         painter.setPen(text_colour)
-        subject = row.subject or getattr(row, "preview", None) or ""
+        subject = row.subject or row.preview or ""
         second = QRect(rect.left(), rect.top() + line + 2, rect.width(), line)
         painter.drawText(
             second,

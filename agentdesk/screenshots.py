@@ -1,0 +1,105 @@
+"""`agentdesk screenshots OUTDIR`: every main screen, light and dark, rendered to PNG files
+against a demo server, so that anyone can look at the program without running it."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from agentdesk.client.queries.inbox import InboxFilter
+from agentdesk.client.sync.engine import Tuning
+from agentdesk.demo import DemoServer, credentials
+
+ALL_STATUSES = ("open", "pending", "snoozed", "resolved")
+
+
+def take_screenshots(outdir: Path, *, server_folder: Path | None = None) -> int:
+    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    import qasync
+    from PySide6.QtCore import QSettings
+
+    from agentdesk.ui import theme
+    from agentdesk.ui.app import AutoSignIn, Controller, make_application
+    from agentdesk.ui.settings import Settings
+
+    outdir.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix="agentdesk-shots-"))
+    server = DemoServer(server_folder or work / "server", port=0, traffic=False)
+    print("Seeding a demo server for the screenshots …", file=sys.stderr, flush=True)
+    server.seed()
+    server.start()
+    app, _settings, _language = make_application([sys.argv[0]])
+    settings = Settings(QSettings(str(work / "settings.ini"), QSettings.Format.IniFormat))
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    controller = Controller(app, settings, data_dir=work / "client", tuning=Tuning(page_size=2000))
+    written: list[Path] = []
+
+    def save(widget, name: str) -> None:  # noqa: ANN001
+        path = outdir / f"{name}.png"
+        widget.grab().save(str(path))
+        written.append(path)
+
+    async def settle() -> None:
+        for _ in range(5):
+            await asyncio.sleep(0.05)
+
+    async def shoot() -> None:
+        username, password = credentials("agent")
+        for dark in (False, True):
+            theme.apply(app, "dark" if dark else "light")
+            login = controller.show_login()
+            login.server.setCurrentText(server.url)
+            login.user.setText(username)
+            login.adjustSize()
+            await settle()
+            save(login, f"login-{'dark' if dark else 'light'}")
+            login.close()
+            controller.login = None
+        await controller.start(AutoSignIn(server.url, username, password))
+        window = controller.window
+        assert window is not None
+        window.resize(1500, 900)
+        client = controller.client
+        assert client is not None
+        for mode in ("light", "dark"):
+            theme.apply(app, mode)
+            window.navigation.select("all")
+            await settle()
+            save(window, f"workspace-{mode}")
+            for channel in ("email", "whatsapp", "webchat"):
+                rows = client.inbox(InboxFilter(channel=channel, statuses=ALL_STATUSES)).page(None, 1)
+                if rows:
+                    window.open_conversation(rows[0].conversation_id)
+                    await settle()
+                    save(window, f"conversation-{channel}-{mode}")
+                    save(window.customer, f"customer-timeline-{channel}-{mode}")
+            dialog = controller.open_settings()
+            await settle()
+            save(dialog, f"settings-{mode}")
+            dialog.close()
+            sheet = window.show_shortcuts()
+            await settle()
+            save(sheet, f"shortcuts-{mode}")
+            sheet.close()
+            palette = window.open_palette()
+            palette.query.setText("comanda")
+            palette._update()
+            await settle()
+            save(palette, f"palette-{mode}")
+            palette.close()
+        await controller.shutdown()
+        window.close()
+
+    try:
+        with loop:
+            loop.run_until_complete(shoot())
+    finally:
+        server.stop()
+    for path in written:
+        print(path)
+    return 0
