@@ -5,7 +5,9 @@ Data is generated straight into a cache file (no server): the figures are the cl
 
 from __future__ import annotations
 
+import atexit
 import random
+import shutil
 import sqlite3
 import statistics
 import tempfile
@@ -37,7 +39,10 @@ T0 = datetime(2025, 1, 1, tzinfo=UTC)
 
 
 def _fresh(name: str) -> Cache:
-    return Cache(Path(tempfile.mkdtemp(prefix="agentdesk-bench-")) / f"{name}.sqlite3")
+    folder = tempfile.mkdtemp(prefix="agentdesk-bench-")
+    # Each cache is a few hundred MB: gone when the run ends, not left in /tmp.
+    atexit.register(shutil.rmtree, folder, True)
+    return Cache(Path(folder) / f"{name}.sqlite3")
 
 
 def _text(rng: random.Random, n: int = 12) -> str:

@@ -54,7 +54,8 @@ class InboxDelegate(QStyledItemDelegate):
         dim = QColor(text_colour)
         dim.setAlpha(160)
         rect = option.rect.adjusted(10, 6, -10, -6)
-        line = QFontMetrics(option.font).height()
+        metrics = QFontMetrics(option.font)
+        line = metrics.height()
 
         stripe = QRect(option.rect.left(), option.rect.top(), 4, option.rect.height())
         painter.fillRect(stripe, QColor(CHANNEL_COLOURS.get(row.channel, "#888888")))
@@ -66,7 +67,7 @@ class InboxDelegate(QStyledItemDelegate):
         glyph = CHANNEL_GLYPH.get(row.channel, "•")
         who = row.contact_name or QCoreApplication.translate("Inbox", "Unknown customer")
         right = self._deadline_text(row)
-        right_width = QFontMetrics(option.font).horizontalAdvance(right) + 8
+        right_width = metrics.horizontalAdvance(right) + 8
         top = QRect(rect.left(), rect.top(), rect.width() - right_width, line)
         painter.drawText(
             top,
@@ -86,7 +87,7 @@ class InboxDelegate(QStyledItemDelegate):
         painter.drawText(
             second,
             Qt.AlignmentFlag.AlignLeft,
-            QFontMetrics(option.font).elidedText(subject, Qt.TextElideMode.ElideRight, second.width()),
+            metrics.elidedText(subject, Qt.TextElideMode.ElideRight, second.width()),
         )
 
         painter.setPen(dim)

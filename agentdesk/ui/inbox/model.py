@@ -12,7 +12,8 @@ from typing import Any, Protocol
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
-PAGE_SIZE = 200
+# A screenful is about twenty rows: a page of 100 fills it several times over, fast.
+PAGE_SIZE = 100
 
 
 class InboxRowLike(Protocol):
