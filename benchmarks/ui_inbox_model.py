@@ -41,7 +41,7 @@ def bench_inbox_model() -> list[Figure]:
         conn.exec_driver_sql("ANALYZE")
     view = InboxView(cache, 1, InboxFilter(view="all"))
     model = InboxModel()
-    first_page = _median_ms(lambda: model.set_source(view), runs=20)
+    first_page = _median_ms(lambda model=model: model.set_source(view), runs=20)
 
     db = sqlite3.connect(cache.path)
     floor = _median_ms(
@@ -59,7 +59,7 @@ def bench_inbox_model() -> list[Figure]:
     indexes = [model.index(row) for row in range(model.rowCount())]
     roles = (ROW_ROLE, Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole)
 
-    def all_data() -> None:
+    def all_data(model: InboxModel = model, indexes: list = indexes) -> None:
         for index in indexes:
             for role in roles:
                 model.data(index, role)
