@@ -166,6 +166,7 @@ class MainWindow(QMainWindow):
             "assign": self.open_assign,
             "assign_me": self._assign_me,
             "customer": self.customer.timeline.setFocus,
+            "undo_merge": self.undo_last_merge,
             "help": self.show_shortcuts,
             "settings": self.settingsRequested.emit,
             "sync": self._sync_now,

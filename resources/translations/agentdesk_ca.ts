@@ -110,6 +110,10 @@
         <translation>Mostrar l&apos;historial del client</translation>
     </message>
     <message>
+        <source>Undo the last merge</source>
+        <translation>Desfer l&apos;última fusió</translation>
+    </message>
+    <message>
         <source>Show keyboard shortcuts</source>
         <translation>Mostrar les dreceres de teclat</translation>
     </message>

@@ -110,6 +110,10 @@
         <translation>Mostrar el historial del cliente</translation>
     </message>
     <message>
+        <source>Undo the last merge</source>
+        <translation>Deshacer la última fusión</translation>
+    </message>
+    <message>
         <source>Show keyboard shortcuts</source>
         <translation>Mostrar los atajos de teclado</translation>
     </message>
