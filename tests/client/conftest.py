@@ -9,10 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import httpx
-import keyring
 import pytest
 import pytest_asyncio
-from keyring.backend import KeyringBackend
 
 from agentdesk.client import auth
 from agentdesk.client.app import AgentDeskClient
@@ -21,53 +19,11 @@ from agentdesk.client.cache.database import Cache
 from agentdesk.client.cache.tables import ENTITY_TABLES
 from agentdesk.client.sync.engine import Tuning
 from agentdesk.server.db.engine import make_engine, make_sessionmaker
-from agentdesk.server.db.migrate import upgrade
 from tests.support.live_server import LiveServer, start_server
-from tests.support.world import PASSWORD, World, build_world
+from tests.support.memory_keyring import MemoryKeyring, memory_keyring  # noqa: F401  (autouse fixture)
+from tests.support.world import PASSWORD, World
 
 FAST = Tuning(page_size=200, poll_interval_s=5.0, backoff_base_s=0.02, backoff_cap_s=0.3)
-
-
-class MemoryKeyring(KeyringBackend):
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.entries: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.entries.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.entries[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        if self.entries.pop((service, username), None) is None:
-            from keyring.errors import PasswordDeleteError
-
-            raise PasswordDeleteError(username)
-
-
-@pytest.fixture(autouse=True)
-def memory_keyring() -> Iterator[MemoryKeyring]:
-    previous = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    try:
-        yield backend
-    finally:
-        keyring.set_keyring(previous)
-
-
-@pytest.fixture(scope="session")
-def world_template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, World]:
-    path = tmp_path_factory.mktemp("client-world") / "world.db"
-    engine = make_engine(f"sqlite:///{path}")
-    upgrade(engine)
-    with make_sessionmaker(engine)() as session:
-        world = build_world(session)
-    engine.dispose()
-    return path, world
 
 
 @dataclass

@@ -9,41 +9,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
-import keyring
 import pytest
 import qasync
 from PySide6.QtCore import QSettings
 
-from agentdesk.server.db.engine import make_engine, make_sessionmaker
-from agentdesk.server.db.migrate import upgrade
 from agentdesk.ui.settings import Settings
-from tests.client.conftest import MemoryKeyring
 from tests.support.live_server import LiveServer, start_server
-from tests.support.world import World, build_world
+from tests.support.memory_keyring import memory_keyring  # noqa: F401  (autouse fixture)
+from tests.support.world import World
 
 T = TypeVar("T")
-
-
-@pytest.fixture(autouse=True)
-def memory_keyring() -> Iterator[MemoryKeyring]:
-    previous = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    try:
-        yield backend
-    finally:
-        keyring.set_keyring(previous)
-
-
-@pytest.fixture(scope="session")
-def ui_world(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, World]:
-    path = tmp_path_factory.mktemp("ui-world") / "world.db"
-    engine = make_engine(f"sqlite:///{path}")
-    upgrade(engine)
-    with make_sessionmaker(engine)() as session:
-        world = build_world(session)
-    engine.dispose()
-    return path, world
 
 
 @pytest.fixture(scope="session")
@@ -79,8 +54,8 @@ async def until(condition: Callable[[], object], timeout: float = 20.0) -> None:
 
 
 @pytest.fixture
-def ui_env(qasync_loop, ui_world, tmp_path: Path) -> Iterator[UiEnv]:
-    template, world = ui_world
+def ui_env(qasync_loop, world_template, tmp_path: Path) -> Iterator[UiEnv]:
+    template, world = world_template
     shutil.copyfile(template, tmp_path / "server.db")
     url = f"sqlite:///{tmp_path / 'server.db'}"
     server = start_server(url)
