@@ -12,6 +12,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QLabel,
     QListView,
     QMainWindow,
@@ -384,6 +385,8 @@ class MainWindow(QMainWindow):
         if self._mine is not None and self.tray is not None and self.settings.get(keys.NOTIFY_DESKTOP):
             new = mine - self._mine
             if new:
+                if self.settings.get(keys.NOTIFY_SOUND):
+                    QApplication.beep()
                 self.tray.showMessage("AgentDesk", self.tr("%n conversation(s) newly assigned to you", "", len(new)))
         self._mine = mine
         if self.tray is not None:
