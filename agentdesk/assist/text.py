@@ -1,0 +1,67 @@
+"""Words as the knowledge-base index sees them: lower-cased, stemmed in their language, accents folded.
+
+Stemming happens before folding because the Snowball stemmers know their language's
+accented suffixes ("-ación", "-ció"); folding afterwards lets "atencion" typed without
+accents meet "atención" in an article.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import snowballstemmer
+
+LANGUAGES = {"es": "spanish", "ca": "catalan", "en": "english"}
+DEFAULT_LANGUAGE = "en"
+
+# Apostrophes split words as Catalan and English write them ("l'enllaç", "don't").
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+
+# Words so common in customer messages that they say nothing about the matter. bm25's idf
+# would weigh them down anyway, but leaving them out keeps queries short and fast.
+_STOP = {
+    "es": "a al algo como con de del el ella en es esta este estoy ha han hay he la las le lo los me mi mis "
+    "muy no nos o os para pero por que se si sin su sus te tengo ti tu un una uno y ya yo hola gracias buenas "
+    "buenos dias tardes saludo saludos favor podeis puedo puede quiero queria",
+    "ca": "a al amb com de del el els en em era es ha han he hi i ja jo la les li lo ma me meu mi no nos o per perque "
+    "pero que se si sense seu seva ses sou te teu un una uns vosaltres hola gracies bon dia tarda salutacions "
+    "podeu puc vull voldria",
+    "en": "a about am an and are as at be been but by can could do does for from have hello hi how i if in "
+    "is it its me my no not of on or our please so that the their them there this to us was we what when "
+    "where which will with would you your thanks thank regards dear",
+}
+
+
+def fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def language_of(code: str | None) -> str:
+    """The stemming language for a conversation's or article's language code ("es-ES" → "es")."""
+    base = (code or "").split("-")[0].split("_")[0].lower()
+    return base if base in LANGUAGES else DEFAULT_LANGUAGE
+
+
+@lru_cache(maxsize=len(LANGUAGES))
+def _stemmer(language: str) -> snowballstemmer.stemmer:
+    return snowballstemmer.stemmer(LANGUAGES[language])
+
+
+@lru_cache(maxsize=len(LANGUAGES))
+def _stopwords(language: str) -> frozenset[str]:
+    return frozenset(_STOP[language].split())
+
+
+def terms(text: str, language: str | None) -> list[str]:
+    """The index terms of `text`, in order, repeats kept (bm25 counts them)."""
+    lang = language_of(language)
+    stop = _stopwords(lang)
+    words = [w for w in _WORD.findall(text.lower()) if len(w) > 1 and fold(w) not in stop and not w.isdigit()]
+    return [fold(stem) for stem in _stemmer(lang).stemWords(words)]
+
+
+def stemmed(text: str, language: str | None) -> str:
+    return " ".join(terms(text, language))
