@@ -1,0 +1,277 @@
+"""Contact-center figures, as the industry usually defines them. Pure: facts in, numbers out.
+
+A *contact* is one conversation. Its facts (`ContactFacts`) are the moments that matter:
+
+- **offered**: contacts that arrived (created) in the period.
+- **answered**: an agent took the contact — its first assignment or first reply, whichever
+  came first (`answered_at`).
+- **abandoned**: the customer left before being answered (an `abandoned` event).
+  A *short abandon* left within `short_abandon_s` seconds (e.g. a mis-click); when that is
+  configured, short abandons leave the service-level denominator.
+
+The figures, for the contacts offered in a period unless said otherwise:
+
+- **waiting now** = contacts open, unassigned and not yet answered, at `now`.
+- **longest wait now** = max(now − arrival) over those waiting now.
+- **average wait** (average speed of answer) = mean(answered_at − arrival) over answered contacts.
+- **service level** = answered within the threshold ÷ (offered − short abandons − contacts
+  still waiting and not yet past the threshold), in %. Contacts still waiting under the
+  threshold are left out because their outcome is not known yet; one waiting past it
+  already failed. Over a closed period this is the classic answered-within-T ÷ offered.
+- **abandonment rate** = abandoned ÷ offered, in %.
+- **first response time** = mean(first agent reply − arrival) over contacts that got a reply.
+- **average handle time** = mean(resolved_at − answered_at) over answered contacts resolved
+  (in the period of their resolution): the time an agent owned the contact.
+- **resolved** = contacts resolved in the period (by resolution time), abandoned ones excluded.
+- **occupancy** (now) = Σ active contacts ÷ Σ capacity, over agents who are available or busy:
+  how much of the staffed concurrency is in use, in %.
+- **agents by presence** = number of agents in each presence.
+- **CSAT** = % of CSAT answers (scale 1–5) scoring 4 or 5, by answer time.
+- **NPS** = % promoters (9–10) − % detractors (0–6) of NPS answers (scale 0–10), by answer time.
+- **deflection rate** = deflected ÷ offered, in %; a contact is deflected when the customer
+  accepted a self-service suggestion (a `suggestion_accepted` event) and the contact was then
+  resolved with no further message from the customer.
+- **repeat-contact rate** = repeats ÷ offered, in %; a contact is a repeat when the same
+  customer opened another contact on the same *topic* in the 7 days before it, on any channel.
+  The topic is the line of business the contact is about: the teams whose queue handles it
+  (a queue's teams are its skills), so a chase by WhatsApp of an email to support counts.
+
+Rates over nothing (no contacts, no answers) are None, not zero: an empty queue did not fail.
+Intervals are 15 minutes, aligned on the hour, in UTC.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from itertools import pairwise
+
+INTERVAL = timedelta(minutes=15)
+REPEAT_WINDOW = timedelta(days=7)
+PRESENCES = ("available", "busy", "away", "offline")
+# Presences whose agents are staffed: their capacity counts for occupancy.
+STAFFED = ("available", "busy")
+
+
+@dataclass(frozen=True, slots=True)
+class ContactFacts:
+    id: int
+    queue_id: int
+    channel: str
+    contact_id: int
+    topic: str
+    created_at: datetime
+    status: str
+    assignee_id: int | None = None
+    answered_at: datetime | None = None
+    first_response_at: datetime | None = None
+    resolved_at: datetime | None = None
+    abandoned_at: datetime | None = None
+    last_inbound_at: datetime | None = None
+    suggestion_accepted_at: datetime | None = None
+
+    def waiting(self) -> bool:
+        return self.status == "open" and self.assignee_id is None and self.answered_at is None
+
+    def deflected(self) -> bool:
+        return (
+            self.suggestion_accepted_at is not None
+            and self.resolved_at is not None
+            and (self.last_inbound_at is None or self.last_inbound_at <= self.suggestion_accepted_at)
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class SurveyAnswer:
+    at: datetime
+    survey: str  # "csat" (1–5) or "nps" (0–10)
+    score: int
+
+
+@dataclass(frozen=True, slots=True)
+class AgentLoad:
+    presence: str
+    active: int
+    capacity: int
+
+
+@dataclass(slots=True)
+class Figures:
+    offered: int = 0
+    answered: int = 0
+    abandoned: int = 0
+    resolved: int = 0
+    waiting_now: int | None = None
+    longest_wait_now_s: float | None = None
+    average_wait_s: float | None = None
+    service_level_pct: float | None = None
+    abandonment_rate_pct: float | None = None
+    first_response_time_s: float | None = None
+    average_handle_time_s: float | None = None
+    occupancy_pct: float | None = None
+    agents_by_presence: dict[str, int] | None = None
+    csat_pct: float | None = None
+    nps: float | None = None
+    deflection_rate_pct: float | None = None
+    repeat_contact_rate_pct: float | None = None
+    survey_answers: int = 0
+
+
+def _mean(values: Sequence[float]) -> float | None:
+    return sum(values) / len(values) if values else None
+
+
+def _pct(part: int, whole: int) -> float | None:
+    return 100.0 * part / whole if whole else None
+
+
+def interval_start(at: datetime) -> datetime:
+    return at.replace(minute=at.minute - at.minute % 15, second=0, microsecond=0)
+
+
+def repeats(contacts: Iterable[ContactFacts]) -> set[int]:
+    """Ids of the contacts that repeat an earlier one (same customer, same topic, within 7 days)."""
+    by_key: dict[tuple[int, str], list[ContactFacts]] = defaultdict(list)
+    for contact in contacts:
+        by_key[(contact.contact_id, contact.topic)].append(contact)
+    found: set[int] = set()
+    for same in by_key.values():
+        same.sort(key=lambda c: (c.created_at, c.id))
+        for earlier, later in pairwise(same):
+            if later.created_at - earlier.created_at <= REPEAT_WINDOW:
+                found.add(later.id)
+    return found
+
+
+def figures(
+    contacts: Iterable[ContactFacts],
+    *,
+    start: datetime,
+    end: datetime,
+    threshold_s: float,
+    short_abandon_s: float = 0,
+    repeat_ids: set[int] | frozenset[int] = frozenset(),
+    surveys: Iterable[SurveyAnswer] = (),
+    now: datetime | None = None,
+) -> Figures:
+    """The figures of the contacts offered (and resolved, and surveyed) in [start, end).
+
+    `now` marks the period as still running: contacts waiting under the threshold then
+    leave the service-level denominator.
+    """
+    f = Figures()
+    waits: list[float] = []
+    responses: list[float] = []
+    handles: list[float] = []
+    within = short = undecided = deflected = repeated = 0
+    for c in contacts:
+        if c.resolved_at is not None and start <= c.resolved_at < end and c.abandoned_at is None:
+            f.resolved += 1
+            if c.answered_at is not None:
+                handles.append((c.resolved_at - c.answered_at).total_seconds())
+        if not start <= c.created_at < end:
+            continue
+        f.offered += 1
+        if c.id in repeat_ids:
+            repeated += 1
+        if c.deflected():
+            deflected += 1
+        if c.answered_at is not None:
+            f.answered += 1
+            wait = (c.answered_at - c.created_at).total_seconds()
+            waits.append(wait)
+            within += wait <= threshold_s
+        elif c.abandoned_at is not None:
+            f.abandoned += 1
+            short += (c.abandoned_at - c.created_at).total_seconds() < short_abandon_s
+        elif now is not None and c.waiting() and (now - c.created_at).total_seconds() <= threshold_s:
+            undecided += 1
+        if c.first_response_at is not None:
+            responses.append((c.first_response_at - c.created_at).total_seconds())
+    f.average_wait_s = _mean(waits)
+    f.first_response_time_s = _mean(responses)
+    f.average_handle_time_s = _mean(handles)
+    f.service_level_pct = _pct(within, f.offered - short - undecided)
+    f.abandonment_rate_pct = _pct(f.abandoned, f.offered)
+    f.deflection_rate_pct = _pct(deflected, f.offered)
+    f.repeat_contact_rate_pct = _pct(repeated, f.offered)
+    _survey_figures(f, [s for s in surveys if start <= s.at < end])
+    return f
+
+
+def live(
+    contacts: Iterable[ContactFacts],
+    now: datetime,
+    agents: Iterable[AgentLoad],
+) -> tuple[int, float | None, float | None, dict[str, int]]:
+    """Waiting now, longest wait now (s), occupancy now (%) and agents by presence."""
+    waits = [(now - c.created_at).total_seconds() for c in contacts if c.waiting()]
+    by_presence = dict.fromkeys(PRESENCES, 0)
+    active = capacity = 0
+    for agent in agents:
+        by_presence[agent.presence] = by_presence.get(agent.presence, 0) + 1
+        if agent.presence in STAFFED:
+            active += agent.active
+            capacity += agent.capacity
+    occupancy = min(100.0, 100.0 * active / capacity) if capacity else None
+    return len(waits), max(waits, default=None), occupancy, by_presence
+
+
+def _survey_figures(f: Figures, answers: Sequence[SurveyAnswer]) -> None:
+    csat = [a.score for a in answers if a.survey == "csat"]
+    nps = [a.score for a in answers if a.survey == "nps"]
+    f.survey_answers = len(answers)
+    f.csat_pct = _pct(sum(1 for s in csat if s >= 4), len(csat))
+    if nps:
+        promoters = sum(1 for s in nps if s >= 9)
+        detractors = sum(1 for s in nps if s <= 6)
+        f.nps = 100.0 * (promoters - detractors) / len(nps)
+
+
+def intervals(
+    contacts: Sequence[ContactFacts],
+    *,
+    start: datetime,
+    end: datetime,
+    threshold_s: float,
+    short_abandon_s: float = 0,
+    repeat_ids: set[int] | frozenset[int] = frozenset(),
+    surveys: Sequence[SurveyAnswer] = (),
+    now: datetime | None = None,
+) -> list[tuple[datetime, Figures]]:
+    """The figures of every 15-minute interval in [start, end) that had any activity.
+
+    Contacts are grouped by the interval of each of their moments first, so the cost is
+    one pass over the contacts, not one per interval.
+    """
+    touched: dict[datetime, list[ContactFacts]] = defaultdict(list)
+    for c in contacts:
+        slots = {interval_start(c.created_at)}
+        if c.resolved_at is not None:
+            slots.add(interval_start(c.resolved_at))
+        for slot in slots:
+            if start <= slot < end:
+                touched[slot].append(c)
+    answers: dict[datetime, list[SurveyAnswer]] = defaultdict(list)
+    for s in surveys:
+        slot = interval_start(s.at)
+        if start <= slot < end:
+            answers[slot].append(s)
+    return [
+        (
+            slot,
+            figures(
+                touched.get(slot, ()),
+                start=slot,
+                end=slot + INTERVAL,
+                threshold_s=threshold_s,
+                short_abandon_s=short_abandon_s,
+                repeat_ids=repeat_ids,
+                surveys=answers.get(slot, ()),
+                now=now,
+            ),
+        )
+        for slot in sorted(set(touched) | set(answers))
+    ]
