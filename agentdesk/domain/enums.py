@@ -87,6 +87,7 @@ class EventKind(StrEnum):
     REMINDER_SENT = "reminder_sent"
     ABANDONED = "abandoned"
     MOVED = "moved"
+    SLA_BREACHED = "sla_breached"
 
 
 class ChangeOp(StrEnum):

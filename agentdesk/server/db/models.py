@@ -307,3 +307,47 @@ class FeedState(Base):
     __tablename__ = "feed_state"
     id: Mapped[int] = mapped_column(primary_key=True)
     compacted_through: Mapped[int] = mapped_column(BigInteger, default=0)
+
+
+class AgentState(Base):
+    """An agent's presence and capacity, as routing reads them."""
+
+    __tablename__ = "agent_states"
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), primary_key=True)
+    presence: Mapped[str] = mapped_column(String(20), default="offline")
+    presence_since: Mapped[datetime] = mapped_column(default=utcnow)
+    # Conversations at once per channel, e.g. {"webchat": 1, "whatsapp": 5, "email": 10}.
+    capacity: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    # Set when the agent's last live stream closed; a grace period later they go offline.
+    disconnected_at: Mapped[datetime | None] = mapped_column()
+    # Round robin: the agent who got work longest ago is next.
+    last_assigned_at: Mapped[datetime | None] = mapped_column()
+
+
+class QueuePolicy(Base):
+    """How a queue is served: service-level threshold, business hours, overflow."""
+
+    __tablename__ = "queue_policies"
+    queue_id: Mapped[int] = mapped_column(ForeignKey("queues.id", ondelete="CASCADE"), primary_key=True)
+    service_level_s: Mapped[int] = mapped_column(Integer, default=60)
+    # Abandons quicker than this leave the service-level denominator; 0 counts them all.
+    short_abandon_s: Mapped[int] = mapped_column(Integer, default=0)
+    # {"timezone", "hours": {"mon": [["09:00", "18:00"]]}, "holidays": ["2026-12-25"]}; {} is always open.
+    calendar: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    # {"to_queue_id", "max_waiting", "max_wait_s"}: where new contacts go when this queue is saturated.
+    overflow: Mapped[dict[str, Any]] = mapped_column(default=dict)
+
+
+class ConversationSla(Base):
+    """A conversation's SLA clock while paused (pending) and the breaches already recorded."""
+
+    __tablename__ = "conversation_slas"
+    conversation_id: Mapped[int] = mapped_column(
+        ForeignKey("conversations.id", ondelete="CASCADE"), primary_key=True
+    )
+    paused_at: Mapped[datetime | None] = mapped_column()
+    # Business seconds that were left on each target when the clock paused.
+    first_response_left_s: Mapped[float | None] = mapped_column()
+    resolution_left_s: Mapped[float | None] = mapped_column()
+    first_response_breached_at: Mapped[datetime | None] = mapped_column()
+    resolution_breached_at: Mapped[datetime | None] = mapped_column()
