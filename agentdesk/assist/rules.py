@@ -1,0 +1,327 @@
+"""Next best action: rules that look at the cached conversation, its contact and its queue.
+
+Each rule speaks only when its evidence holds, and says what that evidence is, so an agent
+can judge a suggestion in a glance. Everything is read from the local cache: suggestions
+keep working offline. WhatsApp templates come from the WhatsApp queue's settings:
+
+    "templates": [{"name": "appointment_reminder", "language": "es", "purpose": "reminder",
+                   "parameters": ["contact.name", "appointment.date", "appointment.time"],
+                   "body": "Hola {{1}}, te recordamos tu cita del {{2}} a las {{3}}."}]
+
+`purpose` is "window_closed" (reopen a conversation outside the 24-hour window) or
+"reminder"; each parameter names where its value comes from (`PARAMETER_SOURCES`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import Connection
+
+from agentdesk.assist import kb
+from agentdesk.assist.text import language_of, terms
+from agentdesk.client.cache.database import Cache
+from agentdesk.client.cache.values import from_json, from_ts, to_ts
+
+WHATSAPP_WINDOW = timedelta(hours=24)
+PARAMETER_SOURCES = (
+    "contact.name",
+    "conversation.subject",
+    "appointment.title",
+    "appointment.date",
+    "appointment.time",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Action:
+    """What accepting does. `kind`: insert_text, send_template, schedule_reminder, note."""
+
+    kind: str
+    text: str = ""
+    template: dict[str, Any] | None = None  # {"name", "language", "parameters"}
+    due_at: datetime | None = None
+    about: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Suggestion:
+    kind: str  # template, reminder, repeat_contact, callback, deflection
+    title: str
+    evidence: str
+    confidence: float
+    action: Action
+    article_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Tuning:
+    repeat_count: int = 3  # this many conversations on one topic, this one included…
+    repeat_days: int = 30  # …within this many days make a repeat contact
+    reminder_before: timedelta = timedelta(hours=24)
+    reminder_horizon: timedelta = timedelta(days=14)  # appointments further out can wait
+    wait_share_of_sla: float = 0.5  # a wait over this share of the first-response SLA is long
+    deflection_confidence: float = 0.45
+
+
+# What the agent inserts when offering a callback or another channel, per language.
+_CALLBACK_TEXT = {
+    "es": "Disculpa la espera. Si lo prefieres, te llamamos nosotros: dinos un número y una franja horaria.",
+    "ca": "Disculpa l'espera. Si ho prefereixes, et truquem nosaltres: digues-nos un número i una franja horària.",
+    "en": "Sorry for the wait. If you prefer, we can call you back: tell us a number and a time that suits you.",
+}
+_CHANNEL_TEXT = {
+    "es": "Disculpa la espera. También puedes escribirnos por WhatsApp o por correo y te responderemos allí.",
+    "ca": "Disculpa l'espera. També ens pots escriure per WhatsApp o per correu i et respondrem allà.",
+    "en": "Sorry for the wait. You can also write to us on WhatsApp or by email and we will answer you there.",
+}
+
+
+def suggest(
+    source: Any, conversation_id: int, *, now: datetime | None = None, tuning: Tuning = Tuning()
+) -> list[Suggestion]:
+    """Suggestions for one conversation, best first. `source`: an AgentDeskClient or its Cache."""
+    cache: Cache = getattr(source, "cache", source)
+    now = now or datetime.now(UTC)
+    kb.refresh(cache)
+    with cache.read() as conn:
+        conv = _conversation(conn, conversation_id)
+        if conv is None or conv["status"] == "resolved":
+            return []
+        text, _ = kb.customer_text(conn, conversation_id)
+        found: list[Suggestion | None] = [
+            _window_closed(conn, conv, now),
+            _appointment_reminder(conn, conv, now, tuning),
+            _repeat_contact(conn, cache, conv, now, tuning),
+            _long_wait(conn, conv, now, tuning),
+        ]
+    found.append(_deflection(cache, conv, text, tuning))
+    return sorted((s for s in found if s is not None), key=lambda s: -s.confidence)
+
+
+def _conversation(conn: Connection, conversation_id: int) -> dict[str, Any] | None:
+    row = conn.exec_driver_sql(
+        "SELECT c.id, c.channel, c.status, c.subject, "
+        "coalesce(c.language, k.language, json_extract(q.settings, '$.language')), "
+        "c.contact_id, k.name, c.queue_id, q.name, q.settings, q.sla_first_response_s, c.first_response_at, "
+        "c.last_inbound_at, c.created_at FROM conversations c LEFT JOIN contacts k ON k.id = c.contact_id "
+        "LEFT JOIN queues q ON q.id = c.queue_id WHERE c.id = ?",
+        (conversation_id,),
+    ).first()
+    if row is None:
+        return None
+    keys = (
+        "id",
+        "channel",
+        "status",
+        "subject",
+        "language",
+        "contact_id",
+        "contact_name",
+        "queue_id",
+        "queue_name",
+        "settings",
+        "sla_first_response_s",
+        "first_response_at",
+        "last_inbound_at",
+        "created_at",
+    )
+    conv = dict(zip(keys, row, strict=True))
+    conv["settings"] = from_json(conv["settings"]) or {}
+    conv["language"] = language_of(conv["language"])
+    return conv
+
+
+def _templates(conn: Connection, conv: dict[str, Any]) -> list[dict[str, Any]]:
+    """The conversation's queue's templates, or, off WhatsApp, those of the WhatsApp queues."""
+    if conv["channel"] == "whatsapp":
+        return list(conv["settings"].get("templates") or [])
+    found: list[dict[str, Any]] = []
+    for (settings,) in conn.exec_driver_sql("SELECT settings FROM queues WHERE channel = 'whatsapp' ORDER BY id"):
+        found.extend((from_json(settings) or {}).get("templates") or [])
+    return found
+
+
+def _template(templates: list[dict[str, Any]], purpose: str, language: str) -> dict[str, Any] | None:
+    fitting = [t for t in templates if t.get("purpose") == purpose and t.get("name")]
+    return next((t for t in fitting if language_of(t.get("language")) == language), fitting[0] if fitting else None)
+
+
+def _fill(template: dict[str, Any], values: dict[str, str]) -> tuple[dict[str, Any], str]:
+    """The template as the reply API takes it, and its body as the customer will read it."""
+    parameters = [values.get(name, "") for name in template.get("parameters") or []]
+    body = str(template.get("body") or template["name"])
+    for i, value in enumerate(parameters, 1):
+        body = body.replace("{{" + str(i) + "}}", value)
+    return {"name": template["name"], "language": template.get("language", "en"), "parameters": parameters}, body
+
+
+def _window_closed(conn: Connection, conv: dict[str, Any], now: datetime) -> Suggestion | None:
+    if conv["channel"] != "whatsapp":
+        return None
+    last = from_ts(conv["last_inbound_at"])
+    if last is not None and now < last + WHATSAPP_WINDOW:
+        return None
+    template = _template(_templates(conn, conv), "window_closed", conv["language"])
+    if template is None:
+        return None
+    filled, body = _fill(
+        template, {"contact.name": conv["contact_name"] or "", "conversation.subject": conv["subject"] or ""}
+    )
+    since = "never wrote on WhatsApp" if last is None else f"last wrote {_ago(now - last)} ago"
+    return Suggestion(
+        "template",
+        f"Send the template «{filled['name']}»",
+        f"The 24-hour WhatsApp window is closed: the customer {since}; only approved templates can be sent.",
+        0.95,
+        Action("send_template", text=body, template=filled),
+    )
+
+
+def _appointment_reminder(conn: Connection, conv: dict[str, Any], now: datetime, tuning: Tuning) -> Suggestion | None:
+    rows = conn.exec_driver_sql(
+        "SELECT id, data FROM events WHERE contact_id = ? AND kind = 'appointment' ORDER BY occurred_at",
+        (conv["contact_id"],),
+    ).all()
+    handled = {
+        (from_json(data) or {}).get("starts_at")
+        for (data,) in conn.exec_driver_sql(
+            "SELECT data FROM events WHERE contact_id = ? AND kind IN ('reminder_sent', 'reminder_scheduled')",
+            (conv["contact_id"],),
+        )
+    }
+    for event_id, raw in rows:
+        data = from_json(raw) or {}
+        starts = from_ts(to_ts(data.get("starts_at")))
+        if starts is None or data.get("status") in ("done", "cancelled") or data.get("starts_at") in handled:
+            continue
+        if not now < starts <= now + tuning.reminder_horizon:
+            continue
+        template = _template(_templates(conn, conv), "reminder", conv["language"])
+        if template is None:
+            return None
+        due = max(starts - tuning.reminder_before, now)
+        filled, body = _fill(
+            template,
+            {
+                "contact.name": conv["contact_name"] or "",
+                "conversation.subject": conv["subject"] or "",
+                "appointment.title": str(data.get("title") or ""),
+                "appointment.date": starts.strftime("%d/%m/%Y"),
+                "appointment.time": starts.strftime("%H:%M"),
+            },
+        )
+        return Suggestion(
+            "reminder",
+            f"Schedule a WhatsApp reminder for {due:%d/%m %H:%M}",
+            f"An appointment «{data.get('title') or 'appointment'}» is on the timeline for {starts:%d/%m %H:%M}, "
+            "with no reminder sent or scheduled.",
+            0.9,
+            Action(
+                "schedule_reminder",
+                text=body,
+                template=filled,
+                due_at=due,
+                about={"event_id": event_id, "starts_at": data.get("starts_at")},
+            ),
+        )
+    return None
+
+
+def topic(cache: Cache, conversation_id: int) -> kb.ArticleHit | None:
+    """What a conversation is about: its best knowledge-base article, when one fits well."""
+    hits = kb.relevant_articles(cache, conversation_id, k=1)
+    return hits[0] if hits and hits[0].confidence >= 0.3 else None
+
+
+def _repeat_contact(
+    conn: Connection, cache: Cache, conv: dict[str, Any], now: datetime, tuning: Tuning
+) -> Suggestion | None:
+    mine = topic(cache, conv["id"])
+    if mine is None:
+        return None
+    since = to_ts(now - timedelta(days=tuning.repeat_days))
+    others = conn.exec_driver_sql(
+        "SELECT id, channel FROM conversations WHERE contact_id = ? AND id != ? AND created_at >= ? "
+        "ORDER BY created_at DESC LIMIT 20",
+        (conv["contact_id"], conv["id"], since),
+    ).all()
+    same = [(cid, channel) for cid, channel in others if (t := topic(cache, cid)) is not None and t.id == mine.id]
+    count = len(same) + 1
+    if count < tuning.repeat_count:
+        return None
+    channels = ", ".join(sorted({conv["channel"], *(c for _, c in same)}))
+    return Suggestion(
+        "repeat_contact",
+        "Repeat contact: escalate or fix it for good",
+        f"This customer has written {count} times in {tuning.repeat_days} days about «{mine.title}» ({channels}).",
+        min(0.95, 0.6 + 0.1 * (count - tuning.repeat_count)),
+        Action(
+            "note",
+            text=f"Repeat contact ({count}× in {tuning.repeat_days} days about «{mine.title}»): "
+            "escalating for a lasting fix.",
+            about={"conversations": [cid for cid, _ in same]},
+        ),
+        article_id=mine.id,
+    )
+
+
+def _long_wait(conn: Connection, conv: dict[str, Any], now: datetime, tuning: Tuning) -> Suggestion | None:
+    if conv["status"] != "open" or conv["first_response_at"] is not None:
+        return None
+    waiting_since = from_ts(conv["last_inbound_at"]) or from_ts(conv["created_at"])
+    sla = conv["sla_first_response_s"]
+    capacity = conv["settings"].get("capacity")
+    reasons = []
+    if waiting_since is not None and sla and now - waiting_since > timedelta(seconds=sla * tuning.wait_share_of_sla):
+        target = _ago(timedelta(seconds=sla))
+        reasons.append(f"the customer has waited {_ago(now - waiting_since)} (first-response target {target})")
+    if isinstance(capacity, int) and capacity > 0:
+        waiting = conn.exec_driver_sql(
+            "SELECT count(*) FROM conversations WHERE queue_id = ? AND status = 'open' AND first_response_at IS NULL",
+            (conv["queue_id"],),
+        ).scalar_one()
+        if waiting > capacity:
+            reasons.append(f"{waiting} conversations wait in «{conv['queue_name']}», over its capacity of {capacity}")
+    if not reasons:
+        return None
+    # Live channels lose the customer who waits; email can wait for a call instead.
+    texts = _CHANNEL_TEXT if conv["channel"] == "webchat" else _CALLBACK_TEXT
+    offer = "another channel" if conv["channel"] == "webchat" else "a callback"
+    return Suggestion(
+        "callback",
+        f"Offer {offer}",
+        "; ".join(reasons).capitalize() + ".",
+        0.75,
+        Action("insert_text", text=texts[conv["language"]]),
+    )
+
+
+def _deflection(cache: Cache, conv: dict[str, Any], text: str, tuning: Tuning) -> Suggestion | None:
+    hits = kb.search(cache, text, conv["language"], k=1) if text.strip() else []
+    if not hits or not hits[0].url or hits[0].confidence < tuning.deflection_confidence:
+        return None
+    hit = hits[0]
+    matched = set(hit.matched)
+    words = list(dict.fromkeys(w for w in text.split() if matched & set(terms(w, conv["language"]))))[:5]
+    said = ", ".join(f"«{w.strip('.,;:!?¿¡()«»')}»" for w in words) or "words of the article"
+    snippet = hit.snippet(conv["channel"])
+    insert = snippet if hit.url in snippet else f"{snippet}\n{hit.url}"
+    return Suggestion(
+        "deflection",
+        f"Send the self-service link «{hit.title}»",
+        f"The customer wrote {said}, which the article «{hit.title}» answers.",
+        round(hit.confidence, 2),
+        Action("insert_text", text=insert, about={"url": hit.url}),
+        article_id=hit.id,
+    )
+
+
+def _ago(delta: timedelta) -> str:
+    minutes = int(delta.total_seconds() // 60)
+    if minutes < 120:
+        return f"{minutes} min"
+    hours = minutes // 60
+    return f"{hours} h" if hours < 48 else f"{hours // 24} days"

@@ -1,0 +1,158 @@
+"""Each rule speaks when its evidence holds, and only then."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from agentdesk.assist.rules import suggest
+from agentdesk.client.cache.database import Cache
+from agentdesk.client.cache.values import to_ts
+from tests.assist.conftest import Rows
+
+NOW = datetime(2026, 3, 10, 12, 0, tzinfo=UTC)
+TEMPLATES = [
+    {
+        "name": "seguimiento",
+        "language": "es",
+        "purpose": "window_closed",
+        "parameters": ["contact.name"],
+        "body": "Hola {{1}}, ¿seguimos con tu consulta?",
+    },
+    {
+        "name": "recordatorio_cita",
+        "language": "es",
+        "purpose": "reminder",
+        "parameters": ["contact.name", "appointment.date", "appointment.time"],
+        "body": "Hola {{1}}, te esperamos el {{2}} a las {{3}}.",
+    },
+]
+
+
+def world(
+    rows: Rows,
+    *,
+    channel: str = "whatsapp",
+    text: str = "Hola",
+    last_inbound: datetime = NOW,
+    settings: dict | None = None,
+    first_response: datetime | None = NOW,
+    contact: int | None = None,
+) -> int:
+    queue = rows.add(
+        "queues",
+        name="WhatsApp",
+        channel=channel,
+        sla_first_response_s=900,
+        settings=settings if settings is not None else {"templates": TEMPLATES},
+    )
+    contact = contact or rows.add("contacts", name="Marta Puig", language="es")
+    conv = rows.add(
+        "conversations",
+        queue_id=queue,
+        contact_id=contact,
+        channel=channel,
+        status="open",
+        language="es",
+        last_inbound_at=to_ts(last_inbound),
+        created_at=to_ts(last_inbound),
+        first_response_at=to_ts(first_response),
+    )
+    rows.add(
+        "messages", conversation_id=conv, direction="inbound", kind="message", text=text, created_at=to_ts(last_inbound)
+    )
+    return conv
+
+
+def kinds(cache: Cache, conv: int) -> dict[str, object]:
+    return {s.kind: s for s in suggest(cache, conv, now=NOW)}
+
+
+def test_nothing_to_say_about_a_plain_fresh_conversation(cache: Cache, rows: Rows) -> None:
+    rows.demo_articles()
+    assert suggest(cache, world(rows, text="Hola, buenas"), now=NOW) == []
+
+
+def test_closed_whatsapp_window_suggests_the_filled_in_template(cache: Cache, rows: Rows) -> None:
+    conv = world(rows, last_inbound=NOW - timedelta(hours=30))
+    s = kinds(cache, conv)["template"]
+    assert s.action.kind == "send_template"
+    assert s.action.template == {"name": "seguimiento", "language": "es", "parameters": ["Marta Puig"]}
+    assert s.action.text == "Hola Marta Puig, ¿seguimos con tu consulta?"
+    assert "30 h" in s.evidence
+    assert "template" not in kinds(cache, world(rows, last_inbound=NOW - timedelta(hours=23)))
+
+
+def test_upcoming_appointment_suggests_a_reminder_until_one_is_scheduled(cache: Cache, rows: Rows) -> None:
+    conv = world(rows)
+    contact = 1001
+    starts = NOW + timedelta(days=3)
+    rows.add(
+        "events",
+        contact_id=contact,
+        kind="appointment",
+        occurred_at=to_ts(starts),
+        data={"title": "Instalación", "starts_at": starts.isoformat(), "status": "scheduled"},
+    )
+    s = kinds(cache, conv)["reminder"]
+    assert s.action.kind == "schedule_reminder"
+    assert s.action.due_at == starts - timedelta(hours=24)
+    assert s.action.template["parameters"] == ["Marta Puig", "13/03/2026", "12:00"]
+    rows.add(
+        "events",
+        contact_id=contact,
+        kind="reminder_scheduled",
+        occurred_at=to_ts(NOW),
+        data={"starts_at": starts.isoformat()},
+    )
+    assert "reminder" not in kinds(cache, conv)
+
+
+def test_past_appointment_is_no_reason(cache: Cache, rows: Rows) -> None:
+    conv = world(rows)
+    rows.add(
+        "events",
+        contact_id=1001,
+        kind="appointment",
+        occurred_at=to_ts(NOW - timedelta(days=1)),
+        data={"starts_at": (NOW - timedelta(days=1)).isoformat(), "status": "scheduled"},
+    )
+    assert "reminder" not in kinds(cache, conv)
+
+
+def test_same_topic_three_times_is_a_repeat_contact(cache: Cache, rows: Rows) -> None:
+    rows.demo_articles()
+    text = "No puedo entrar: he olvidado la contraseña y el enlace para restablecerla ha caducado"
+    first = world(rows, text=text, last_inbound=NOW - timedelta(days=20))
+    second = world(rows, channel="email", text=text, last_inbound=NOW - timedelta(days=5), contact=1001)
+    assert "repeat_contact" not in kinds(cache, second)
+    third = world(rows, text=text, contact=1001)
+    s = kinds(cache, third)["repeat_contact"]
+    assert "3 times" in s.evidence and "email, whatsapp" in s.evidence
+    assert s.action.kind == "note" and set(s.action.about["conversations"]) == {first, second}
+
+
+def test_long_wait_offers_a_callback(cache: Cache, rows: Rows) -> None:
+    conv = world(rows, channel="email", first_response=None, last_inbound=NOW - timedelta(minutes=40))
+    s = kinds(cache, conv)["callback"]
+    assert "40 min" in s.evidence and "llamamos" in s.action.text
+    assert "callback" not in kinds(cache, world(rows, channel="email", first_response=None))
+
+
+def test_queue_over_capacity_offers_another_channel(cache: Cache, rows: Rows) -> None:
+    conv = world(rows, channel="webchat", first_response=None, settings={"capacity": 0})
+    assert "callback" not in kinds(cache, conv)  # no capacity set: nothing to be over
+    busy = world(rows, channel="webchat", first_response=None, settings={"capacity": 1})
+    with cache.write() as conn:
+        conn.exec_driver_sql(
+            "UPDATE conversations SET queue_id = (SELECT queue_id FROM conversations WHERE id = ?)", (busy,)
+        )
+    s = kinds(cache, busy)["callback"]
+    assert "over its capacity of 1" in s.evidence and "WhatsApp" in s.action.text
+
+
+def test_self_serviceable_request_suggests_the_link(cache: Cache, rows: Rows) -> None:
+    ids = rows.demo_articles()
+    conv = world(rows, text="¿Cómo puedo restablecer mi contraseña? No me deja entrar")
+    s = kinds(cache, conv)["deflection"]
+    assert s.article_id == ids[("password", "es")]
+    assert "https://" in s.action.text and "«contraseña?»" not in s.evidence and "contraseña" in s.evidence
