@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Mapping
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -19,6 +19,7 @@ from agentdesk.server.api import (
     auth_routes,
     contact_routes,
     conversation_routes,
+    file_routes,
     meta_routes,
     queue_routes,
     sync_routes,
@@ -39,19 +40,26 @@ log = logging.getLogger(__name__)
 
 
 class BodyLimit:
-    """Refuses request bodies over the limit before they are read whole into memory."""
+    """Refuses request bodies over the limit before they are read whole into memory.
 
-    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+    `larger` gives some paths (file uploads) a limit of their own and the refusal to answer.
+    """
+
+    def __init__(self, app: ASGIApp, max_bytes: int, larger: Mapping[str, tuple[int, str]] | None = None) -> None:
         self.app = app
         self.max_bytes = max_bytes
+        self.larger = dict(larger or {})
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        max_bytes, refusal = self.larger.get(
+            scope.get("path", ""), (self.max_bytes, f"the request body is larger than {self.max_bytes} bytes")
+        )
         declared = dict(scope.get("headers") or []).get(b"content-length")
-        if declared is not None and (not declared.isdigit() or int(declared) > self.max_bytes):
-            await self._refuse(send)
+        if declared is not None and (not declared.isdigit() or int(declared) > max_bytes):
+            await _refuse(send, refusal)
             return
         seen = 0
         too_large = False
@@ -63,7 +71,7 @@ class BodyLimit:
                 return {"type": "http.request", "body": b"", "more_body": False}
             message = await receive()
             seen += len(message.get("body", b""))
-            if seen > self.max_bytes:
+            if seen > max_bytes:
                 # The app gets an empty end of body; what it answers is replaced by a 413 below.
                 too_large = True
                 return {"type": "http.request", "body": b"", "more_body": False}
@@ -75,13 +83,14 @@ class BodyLimit:
                 await send(message)
             elif not refused:
                 refused = True
-                await self._refuse(send)
+                await _refuse(send, refusal)
 
         await self.app(scope, limited, guarded_send)
 
-    async def _refuse(self, send: Send) -> None:
-        response = JSONResponse({"detail": f"the request body is larger than {self.max_bytes} bytes"}, 413)
-        await response({"type": "http"}, _empty_receive, send)
+
+async def _refuse(send: Send, detail: str) -> None:
+    response = JSONResponse({"detail": detail}, 413)
+    await response({"type": "http"}, _empty_receive, send)
 
 
 async def _empty_receive() -> Message:
@@ -143,7 +152,11 @@ def create_app(settings: Settings, *, migrate: bool = True) -> FastAPI:
     app.state.agentdesk = state
     app.state.hub = hub
     app.state.webchat = webchat
-    app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
+    app.add_middleware(
+        BodyLimit,
+        max_bytes=settings.max_body_bytes,
+        larger={file_routes.UPLOAD_PATH: file_routes.upload_body_limit(settings.max_upload_bytes)},
+    )
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:
@@ -154,7 +167,15 @@ def create_app(settings: Settings, *, migrate: bool = True) -> FastAPI:
     async def _refused(_request: Request, exc: ServiceError) -> JSONResponse:
         return JSONResponse({"detail": exc.message}, exc.status_code)
 
-    for module in (auth_routes, meta_routes, sync_routes, conversation_routes, contact_routes, webchat_routes):
+    for module in (
+        auth_routes,
+        meta_routes,
+        sync_routes,
+        conversation_routes,
+        contact_routes,
+        file_routes,
+        webchat_routes,
+    ):
         app.include_router(module.router)
     app.include_router(queue_routes.router)
     app.include_router(webchat_routes.pages)

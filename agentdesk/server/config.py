@@ -27,6 +27,8 @@ class Settings:
     login_window_s: int = 15 * 60
     lockout_s: int = 5 * 60
     max_body_bytes: int = 1 * 1024 * 1024
+    # An agent's upload (POST /api/v1/files); 25 MB is what most mail servers take in one message.
+    max_upload_bytes: int = 25 * 1024 * 1024
     # How often snoozed conversations are checked for wake-up.
     housekeeping_interval_s: float = 5.0
     # On PostgreSQL, LISTEN for other server processes' changes.

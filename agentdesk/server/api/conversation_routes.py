@@ -88,6 +88,7 @@ def post_reply(
             subject=body.subject,
             identity_id=body.identity_id,
             meta=meta,
+            attachment_ids=body.attachment_ids,
         )
         return 201, row_payload(message)
 

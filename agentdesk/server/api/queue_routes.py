@@ -21,6 +21,7 @@ from agentdesk.server.api.schemas import ErrorOut, Strict
 from agentdesk.server.changelog import row_payload
 from agentdesk.server.channels.email.account import SECRET_KEYS as EMAIL_SECRETS
 from agentdesk.server.channels.email.account import AccountError, EmailAccount
+from agentdesk.server.channels.whatsapp.config import config_errors as whatsapp_config_errors
 from agentdesk.server.db import models as m
 from agentdesk.server.services import admin
 from agentdesk.server.services.errors import Conflict, Invalid, NotFound
@@ -98,8 +99,14 @@ def _out(session: Session, queue: m.Queue) -> dict[str, Any]:
 
 
 def _validate(channel: str, settings: dict[str, Any], secrets: dict[str, Any]) -> None:
+    if channel == ChannelKind.WHATSAPP.value:
+        # A queue may be created bare and set up later; once set up, it must be usable.
+        errors = whatsapp_config_errors(settings, secrets) if settings or secrets else []
+        if errors:
+            raise Invalid(f"WhatsApp settings: {'; '.join(errors)}")
+        return
     if channel != ChannelKind.EMAIL.value:
-        return  # other channels check their own settings
+        return  # the web chat reads its settings with defaults and bounds (webchat.config)
     unknown = sorted(set(secrets) - EMAIL_SECRETS)
     if unknown:
         raise Invalid(f"unknown secrets for an email queue: {', '.join(unknown)}")

@@ -201,6 +201,12 @@ class ReplyIn(BaseModel):
         None, description="WhatsApp: send this approved template; it goes also outside the 24-hour window."
     )
     media: MediaIn | None = Field(None, description="WhatsApp: send a file by link or media id; `text` is ignored.")
+    attachment_ids: list[int] = Field(
+        default_factory=list,
+        max_length=20,
+        description="Files uploaded with POST /api/v1/files to send with the reply; WhatsApp takes one, "
+        "with `text` as its caption.",
+    )
 
 
 class NoteIn(BaseModel):

@@ -18,19 +18,17 @@ import asyncio
 import contextlib
 from collections.abc import AsyncIterator
 from typing import Annotated, Any
-from urllib.parse import quote
 
 from fastapi import APIRouter, FastAPI, HTTPException, Path, Request
 from fastapi.responses import JSONResponse, PlainTextResponse, Response
 from starlette.background import BackgroundTask
 
-from agentdesk.server.access import can_see_queue
 from agentdesk.server.api.deps import CurrentUser, ReadSession, ServerState
+from agentdesk.server.api.file_routes import serve_file
 from agentdesk.server.api.schemas import ErrorOut
 from agentdesk.server.channels.dispatch import register_sender
 from agentdesk.server.channels.whatsapp.channel import WhatsAppChannel
 from agentdesk.server.channels.whatsapp.signature import SIGNATURE_HEADER, InvalidSignature, VerificationRefused
-from agentdesk.server.db import models as m
 
 # How often deliveries left for another try (failures, files not fetched yet) are taken again.
 RETRY_INTERVAL_S = 10.0
@@ -107,19 +105,7 @@ async def deliver(queue_id: QueueId, request: Request) -> JSONResponse:
     "/api/v1/whatsapp/files/{file_id}",
     response_class=Response,
     responses={404: {"model": ErrorOut}},
-    summary="A file a customer sent on WhatsApp (see a message's attachments[].file_id)",
+    summary="A file a customer sent on WhatsApp; the same as /api/v1/files/{file_id}",
 )
 def get_file(file_id: FileId, user: CurrentUser, session: ReadSession) -> Response:
-    stored = session.get(m.StoredFile, file_id)
-    if stored is None or not can_see_queue(session, user, stored.queue_id):
-        raise HTTPException(404, f"file {file_id} does not exist")
-    filename = quote(stored.filename or f"file-{stored.id}")
-    return Response(
-        stored.content,
-        media_type=stored.mime_type,
-        headers={
-            # Never rendered inline by a browser: a customer's file is not our page's content.
-            "Content-Disposition": f"attachment; filename*=UTF-8''{filename}",
-            "X-Content-Type-Options": "nosniff",
-        },
-    )
+    return serve_file(session, user, file_id)

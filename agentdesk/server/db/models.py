@@ -116,13 +116,16 @@ class InboundRaw(Base):
 
 
 class StoredFile(Base):
-    """A file a channel received (a customer's WhatsApp photo…), kept in the database so that
-    every server process of one deployment can serve it; messages refer to it by id."""
+    """A file a channel received (a customer's WhatsApp photo…) or an agent uploaded to send,
+    kept in the database so that every server process of one deployment can serve it;
+    messages refer to it by id."""
 
     __tablename__ = "stored_files"
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
-    # Who may read it: those who work this queue.
-    queue_id: Mapped[int] = mapped_column(ForeignKey("queues.id"), index=True)
+    # Who may read it: those who work this queue. None while an agent's upload waits to be
+    # attached to a reply: then only its uploader may, since no conversation holds it yet.
+    queue_id: Mapped[int | None] = mapped_column(ForeignKey("queues.id"), index=True)
+    uploaded_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)
     filename: Mapped[str | None] = mapped_column(String(500))
     mime_type: Mapped[str] = mapped_column(String(200))
     size: Mapped[int] = mapped_column(BigInteger)

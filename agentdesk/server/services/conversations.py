@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session
 
 from agentdesk.domain.enums import (
@@ -27,6 +28,9 @@ from agentdesk.server.db import models as m
 from agentdesk.server.db.types import utcnow
 from agentdesk.server.services.contacts import identify
 from agentdesk.server.services.errors import Conflict, Invalid, NotFound
+
+# Meta's limit on the caption of an image or document.
+WHATSAPP_CAPTION_MAX = 1024
 
 
 def visible_conversation(session: Session, user: m.User, conversation_id: int) -> m.Conversation:
@@ -181,15 +185,20 @@ def reply(
     subject: str | None = None,
     identity_id: int | None = None,
     meta: dict[str, Any] | None = None,
+    attachment_ids: Sequence[int] = (),
     at: datetime | None = None,
 ) -> m.Message:
     """An agent's reply (queued for its channel) or private note, on the conversation.
 
-    `at` is for replaying history (the demo data): the reply is judged, and stamped, as of then.
+    `attachment_ids` are files the agent uploaded (`POST /api/v1/files`); from now on they
+    belong to this conversation's queue. `at` is for replaying history (the demo data): the
+    reply is judged, and stamped, as of then.
     """
     conversation = visible_conversation(session, user, conversation_id)
-    if not text.strip() and not html:
+    if not text.strip() and not html and not attachment_ids:
         raise Invalid("the message is empty")
+    if attachment_ids and kind is not MessageKind.MESSAGE:
+        raise Invalid("files go with replies, not with notes")
     now = at or utcnow()
     channel = conversation.channel
     if kind is MessageKind.MESSAGE:
@@ -203,7 +212,7 @@ def reply(
             IdentityKind.PHONE: ChannelKind.WHATSAPP,
             IdentityKind.WEBCHAT: ChannelKind.WEBCHAT,
         }[IdentityKind(identity.kind)].value
-        _check_channel_options(session, conversation, identity.id, channel, meta or {}, now)
+        _check_channel_options(session, conversation, identity.id, channel, meta or {}, now, text, attachment_ids)
         if conversation.first_response_at is None:
             conversation.first_response_at = now
         if conversation.status == ConversationStatus.OPEN.value and conversation.assignee_id is None:
@@ -221,7 +230,7 @@ def reply(
         subject=subject,
         text=text,
         html=html,
-        attachments=[],
+        attachments=_attach(session, user, conversation, attachment_ids),
         meta=meta or {},
         delivery_status=(DeliveryStatus.QUEUED if kind is MessageKind.MESSAGE else DeliveryStatus.SENT).value,
         created_at=now,
@@ -232,16 +241,68 @@ def reply(
     return message
 
 
+def _attach(
+    session: Session, user: m.User, conversation: m.Conversation, file_ids: Sequence[int]
+) -> list[dict[str, Any]]:
+    """The reply's attachments; each file joins the conversation's queue, whose workers may then read it."""
+    if len(set(file_ids)) != len(file_ids):
+        raise Invalid("the same file is attached twice")
+    attachments = []
+    for file_id in file_ids:
+        # Conditional, so that two replies racing for one upload cannot both take it to their queues.
+        taken = session.execute(
+            update(m.StoredFile)
+            .where(
+                m.StoredFile.id == file_id,
+                m.StoredFile.uploaded_by_id == user.id,
+                or_(m.StoredFile.queue_id.is_(None), m.StoredFile.queue_id == conversation.queue_id),
+            )
+            .values(queue_id=conversation.queue_id)
+            .execution_options(synchronize_session=False)
+        )
+        if taken.rowcount != 1:
+            raise Invalid(f"file {file_id} is not an upload of yours that can go to this conversation")
+        stored = session.get(m.StoredFile, file_id, populate_existing=True)
+        assert stored is not None
+        attachments.append(
+            {
+                "file_id": stored.id,
+                "name": stored.filename or f"file-{stored.id}",
+                "content_type": stored.mime_type,
+                "size": stored.size,
+            }
+        )
+    return attachments
+
+
 def _check_channel_options(
-    session: Session, conversation: m.Conversation, identity_id: int, channel: str, meta: dict[str, Any], now: datetime
+    session: Session,
+    conversation: m.Conversation,
+    identity_id: int,
+    channel: str,
+    meta: dict[str, Any],
+    now: datetime,
+    text: str,
+    attachment_ids: Sequence[int],
 ) -> None:
     whatsapp = meta.get("whatsapp")
+    if channel == ChannelKind.WEBCHAT.value and attachment_ids:
+        raise Invalid("the web chat cannot carry files; send a link, or reply by email or WhatsApp")
     if channel != ChannelKind.WHATSAPP.value:
         if whatsapp:
             raise Invalid("templates, media and replies to a message are for WhatsApp; this reply goes by " + channel)
         return
     if whatsapp and "template" in whatsapp and "media" in whatsapp:
         raise Invalid("a WhatsApp reply is either a template or a file, not both")
+    if attachment_ids:
+        if whatsapp and ("template" in whatsapp or "media" in whatsapp):
+            raise Invalid("a WhatsApp reply with an uploaded file is neither a template nor a file by link")
+        if len(attachment_ids) > 1:
+            raise Invalid("WhatsApp carries one file per message: send the others in further replies")
+        if len(text) > WHATSAPP_CAPTION_MAX:
+            raise Invalid(
+                f"with a file, the text is its caption: at most {WHATSAPP_CAPTION_MAX} characters on WhatsApp"
+            )
     try:
         check_reply(session, conversation, identity_id, whatsapp or {}, now)
     except OutsideServiceWindow as exc:

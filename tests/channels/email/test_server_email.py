@@ -6,8 +6,10 @@ as a delivery agent would leave it; what the server made of it is read back from
 
 from __future__ import annotations
 
+import base64
 import email
 import email.policy
+import re
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -18,12 +20,14 @@ import httpx
 import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
+from websockets.sync.client import connect
 
 from agentdesk.domain.enums import Role
 from agentdesk.server.db import models as m
 from agentdesk.server.db.engine import make_engine, make_sessionmaker
 from agentdesk.server.db.migrate import upgrade
 from agentdesk.server.services import admin
+from tests.channels.webchat.conftest import frames_until, hello, send
 from tests.fixtures.mailservers import Dovecot, SmtpServer, free_port
 from tests.support.live_server import LiveServer, start_server
 from tests.support.world import PASSWORD, login
@@ -336,6 +340,122 @@ def test_queue_administration_is_for_admins(desk, dovecot):
     unknown = desk.root.patch(f"/api/v1/admin/queues/{queue_id}", json={"secrets": {"api_key": "k"}})
     assert unknown.status_code == 422
     assert_no_secrets(desk, [IMAP_PASSWORD])
+
+
+def test_files_travel_both_ways_and_only_the_queues_people_read_them(desk, dovecot, smtp_server: SmtpServer):
+    with desk.db() as session:
+        support, billing = admin.create_team(session, "Support"), admin.create_team(session, "Billing")
+        for name, team in (("ana", support), ("bob", billing)):
+            admin.set_membership(session, admin.create_user(session, name, PASSWORD, Role.AGENT).id, team.id, True)
+        support_id = support.id
+        session.commit()
+    created = desk.root.post(
+        "/api/v1/admin/queues",
+        json={
+            "name": "Ayuda",
+            "channel": "email",
+            "team_ids": [support_id],
+            "settings": email_settings(dovecot, smtp_server.port),
+            "secrets": {"imap_password": IMAP_PASSWORD, "smtp_password": smtp_server.secret},
+        },
+    )
+    assert created.status_code == 201, created.text
+    started(desk, created.json()["id"])
+    customer = (
+        b"From: cliente@example.com\r\nTo: ayuda@acme.es\r\nSubject: Foto del paquete\r\n"
+        b"Message-ID: <photo@example.com>\r\nMIME-Version: 1.0\r\n"
+        b'Content-Type: multipart/mixed; boundary="b"\r\n\r\n--b\r\n'
+        b"Content-Type: text/plain\r\n\r\nLlego roto.\r\n--b\r\n"
+        b'Content-Type: image/jpeg\r\nContent-Disposition: attachment; filename="caja.jpg"\r\n'
+        b"Content-Transfer-Encoding: base64\r\n\r\n/9j/4AAQSkZJRgABAQ==\r\n--b--\r\n"
+    )
+    dovecot.deliver("alice", customer)
+    inbound = wait_for("the customer's mail", lambda: desk.message("<photo@example.com>"))
+    [photo] = inbound.attachments
+    ana, bob = login(desk.server.url, "ana"), login(desk.server.url, "bob")
+    try:
+        served = ana.get(f"/api/v1/files/{photo['file_id']}")
+        assert served.status_code == 200 and served.headers["content-type"] == "image/jpeg"
+        assert served.content == base64.b64decode("/9j/4AAQSkZJRgABAQ==")
+        assert bob.get(f"/api/v1/files/{photo['file_id']}").status_code == 404
+
+        pdf, csv = b"%PDF-1.4 albaran " * 50, b"ref;estado\nA-1;enviado\n"
+        ids = [
+            ana.post("/api/v1/files", files={"file": (name, content, kind)}).json()["id"]
+            for name, content, kind in (("albarán 77.pdf", pdf, "application/pdf"), ("estado.csv", csv, "text/csv"))
+        ]
+        reply = ana.post(
+            f"/api/v1/conversations/{inbound.conversation_id}/messages",
+            json={"text": "Adjunto el albarán y el estado.", "attachment_ids": ids},
+        )
+        assert reply.status_code == 201, reply.text
+    finally:
+        ana.close()
+        bob.close()
+    done = wait_for(
+        "the reply to be sent",
+        lambda: (x := desk.message_by_id(reply.json()["id"])).delivery_status in ("sent", "failed") and x,
+    )
+    assert done.delivery_status == "sent", done.delivery_error
+    [received] = wait_for("the SMTP server to receive the reply", lambda: smtp_server.received)
+    out = email.message_from_bytes(received.content, policy=email.policy.default)
+    assert out.get_content_type() == "multipart/mixed"
+    assert plain_text(out).strip() == "Adjunto el albarán y el estado."
+    files = [(p.get_filename(), p.get_content_type(), p.get_content()) for p in out.iter_attachments()]
+    assert files == [("albarán 77.pdf", "application/pdf", pdf), ("estado.csv", "text/csv", csv.decode())]
+
+
+def test_a_web_chat_transcript_goes_out_from_the_linked_mailbox(desk, dovecot, smtp_server: SmtpServer):
+    email_queue = create_queue(
+        desk,
+        "Ayuda",
+        email_settings(dovecot, smtp_server.port),
+        {"imap_password": IMAP_PASSWORD, "smtp_password": smtp_server.secret},
+    )
+    origin = "https://shop.example"
+    chat = desk.root.post(
+        "/api/v1/admin/queues",
+        json={"name": "Chat", "channel": "webchat", "settings": {"origins": [origin], "email_queue_id": email_queue}},
+    )
+    assert chat.status_code == 201, chat.text
+    socket = f"{desk.server.ws_url}/api/v1/webchat/{chat.json()['id']}/ws"
+    with connect(socket, origin=origin, open_timeout=10) as ws:  # type: ignore[arg-type]
+        hello(ws)
+        send(ws, {"type": "message", "client_id": "c1", "text": "¿Tenéis la talla 42?"})
+        frames_until(ws, lambda f: f["type"] == "ack")
+        # A new address gets a code first; the code mail goes to an address that is no identity yet.
+        send(ws, {"type": "transcript", "email": "Visita@Example.org"})
+        assert frames_until(ws, lambda f: f["type"] == "transcript")[-1]["status"] == "awaiting_confirmation"
+        [code_mail] = wait_for("the code mail", lambda: smtp_server.received)
+        code = email.message_from_bytes(code_mail.content, policy=email.policy.default)
+        assert code_mail.rcpt_tos == ("visita@example.org",)
+        assert (code["From"], code["To"], code["Subject"]) == (
+            "Acme Ayuda <ayuda@acme.es>",
+            "visita@example.org",
+            "Your confirmation code",
+        )
+        digits = re.search(r"\b(\d{6})\b", plain_text(code)).group(1)  # type: ignore[union-attr]
+        send(ws, {"type": "confirm", "code": digits})
+        frames_until(ws, lambda f: f["type"] == "email_confirmed")
+    transcript_mail = wait_for("the transcript mail", lambda: smtp_server.received[1:])[0]
+    transcript = email.message_from_bytes(transcript_mail.content, policy=email.policy.default)
+    assert transcript_mail.rcpt_tos == ("visita@example.org",)
+    assert transcript["Subject"] == "Your chat transcript" and transcript["In-Reply-To"] is None
+    assert "You: ¿Tenéis la talla 42?" in plain_text(transcript)
+    with desk.db() as session:
+        notices = session.scalars(select(m.Message).where(m.Message.channel == "email").order_by(m.Message.id)).all()
+        assert [(x.meta["purpose"], x.delivery_status, x.meta["to"]) for x in notices] == [
+            ("email_confirmation", "sent", "visita@example.org"),
+            ("transcript", "sent", "visita@example.org"),
+        ]
+        assert notices[0].identity_id is None and notices[0].external_id == code["Message-ID"]
+        assert notices[1].external_id == transcript["Message-ID"]
+
+
+def plain_text(mail: email.message.EmailMessage) -> str:
+    part = mail.get_body(preferencelist=("plain",))
+    assert part is not None, mail
+    return part.get_content()
 
 
 def assert_no_secrets(desk: Desk, secrets: list[str]) -> None:

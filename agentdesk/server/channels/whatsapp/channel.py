@@ -11,10 +11,11 @@ file Meta could not hand over yet, a status for a send not recorded yet) is take
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 import httpx
 from sqlalchemy.orm import Session, sessionmaker
@@ -39,6 +40,9 @@ log = logging.getLogger(__name__)
 
 # Meta answers in well under a second; a send that takes longer is better retried than awaited.
 GRAPH_TIMEOUT = httpx.Timeout(30.0, connect=10.0)
+# What WhatsApp shows as a photo; every other file goes as a document, which takes any type.
+IMAGE_TYPES = frozenset({"image/jpeg", "image/png"})
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,19 +196,34 @@ class WhatsAppChannel:
         except (NotConfigured, NotFound) as exc:
             raise SendError(str(exc), retryable=False) from exc
         wanted = dict((message.meta or {}).get("whatsapp") or {})
+        graph = self._graph(account)
+        if message.attachments:
+            wanted["media"] = self._upload(loop, graph, session, message)
         body = _graph_message(identity.address, message.text, wanted, _context(session, wanted.get("reply_to")))
-        future = asyncio.run_coroutine_threadsafe(self._graph(account).send(body), loop)
-        try:
-            sent = future.result()
-        except GraphUnavailable as exc:
-            # Delivery is at least once: a lost answer is retried, which may rarely send twice.
-            raise SendError(str(exc), retryable=True) from exc
-        except WhatsAppSendError as exc:
-            raise SendError(str(exc), retryable=exc.retryable) from exc
+        # Delivery is at least once: a lost answer is retried, which may rarely send twice.
+        sent = _wait(asyncio.run_coroutine_threadsafe(graph.send(body), loop))
         wanted.update(phone_number_id=account.phone_number_id, to=sent.wa_id or body["to"])
         if sent.message_status:
             wanted["message_status"] = sent.message_status
         return Sent(external_id=sent.wamid, meta={"whatsapp": wanted})
+
+    def _upload(
+        self, loop: asyncio.AbstractEventLoop, graph: GraphClient, session: Session, message: m.Message
+    ) -> dict[str, Any]:
+        """Hand the reply's file to Meta; what to send is then the media id it answered."""
+        attachment = message.attachments[0]
+        stored = session.get(m.StoredFile, attachment["file_id"])
+        if stored is None:
+            raise SendError(f"the attached file {attachment.get('name')!r} is no longer stored", retryable=False)
+        name, content_type = attachment["name"], attachment["content_type"]
+        media_id = _wait(asyncio.run_coroutine_threadsafe(graph.upload_media(stored.content, content_type, name), loop))
+        kind = "image" if content_type in IMAGE_TYPES else "document"
+        media: dict[str, Any] = {"kind": kind, "id": media_id, "file_id": stored.id}
+        if message.text.strip():
+            media["caption"] = message.text
+        if kind == "document":
+            media["filename"] = name
+        return media
 
     # -- plumbing --------------------------------------------------------------------
 
@@ -254,6 +273,14 @@ def _graph_message(to: str, text: str, wanted: dict[str, Any], reply_to: str | N
             reply_to=reply_to,
         )
     return text_message(to, text, reply_to=reply_to)
+
+
+def _wait(future: concurrent.futures.Future[T]) -> T:
+    """The Graph API call's result in the dispatcher's thread, its failure as a SendError."""
+    try:
+        return future.result()
+    except WhatsAppSendError as exc:
+        raise SendError(str(exc), retryable=exc.retryable) from exc
 
 
 def _context(session: Session, message_id: object) -> str | None:

@@ -1,7 +1,7 @@
 """Customers' files, fetched from Meta's media endpoint and kept in the `stored_files` table.
 
 A message's attachment then reads `{"status": "stored", "file_id", "size", "mime_type",
-"sha256", ...}`, and `GET /api/v1/whatsapp/files/{file_id}` serves it to those who work the
+"sha256", ...}`, and `GET /api/v1/files/{file_id}` serves it to those who work the
 queue. A file Meta no longer has (media ids expire after 30 days), or one over the size
 limit, is marked `"status": "failed"` with the reason, so the agent sees what was sent.
 """
