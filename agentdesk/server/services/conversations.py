@@ -26,6 +26,7 @@ from agentdesk.server.channels.whatsapp.outbound import check_reply
 from agentdesk.server.channels.whatsapp.window import OutsideServiceWindow
 from agentdesk.server.db import models as m
 from agentdesk.server.db.types import utcnow
+from agentdesk.server.services import routing
 from agentdesk.server.services.contacts import identify
 from agentdesk.server.services.errors import Conflict, Invalid, NotFound
 
@@ -171,6 +172,7 @@ def open_conversation(
     session.add(conversation)
     session.flush()
     add_event(session, conversation, EventKind.CREATED, {"queue_id": queue.id, "channel": queue.channel}, at=now)
+    routing.opened(session, conversation, now)
     return conversation
 
 
