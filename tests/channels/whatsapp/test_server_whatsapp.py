@@ -18,6 +18,7 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from agentdesk.domain.enums import Role
 from agentdesk.server.channels.whatsapp import simulate
 from agentdesk.server.channels.whatsapp.payload import parse_webhook
 from agentdesk.server.channels.whatsapp.signature import SIGNATURE_HEADER, sign
@@ -25,8 +26,9 @@ from agentdesk.server.channels.whatsapp.standin import GraphStandIn
 from agentdesk.server.db import models as m
 from agentdesk.server.db.engine import make_engine, make_sessionmaker
 from agentdesk.server.db.migrate import upgrade
+from agentdesk.server.services import admin
 from tests.support.live_server import LiveServer, start_server
-from tests.support.world import World, build_world, login
+from tests.support.world import PASSWORD, World, build_world, login
 
 SECRET = "app-secret-for-tests"
 VERIFY = "verify-me"
@@ -428,3 +430,86 @@ def test_a_file_reply_goes_by_link_inside_the_window(env):
     assert accepted["document"] == {"link": media["link"], "caption": "Factura", "filename": "1234.pdf"}
     both = ana.post(f"/api/v1/conversations/{asked.conversation_id}/messages", json={"media": media | {"id": "1"}})
     assert both.status_code == 422 and "exactly one of link and id" in both.json()["detail"]
+
+
+def standin_media(env: Env, media_id: str) -> bytes:
+    """A file as Meta holds it, fetched the way Meta serves it: its URL first, then its bytes."""
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    info = httpx.get(f"{env.standin.base_url}/{env.standin.version}/{media_id}", headers=auth)
+    assert info.status_code == 200, info.text
+    return httpx.get(info.json()["url"], headers=auth).content
+
+
+def test_an_uploaded_file_goes_to_meta_and_is_sent_by_its_media_id(env):
+    now = datetime.now(UTC)
+    env.standin.customer_wrote(MARTA, now)
+    env.deliver(inbound("Com va arribar la caixa?", "wamid.marta-box", at=now))
+    asked = env.message("wamid.marta-box")
+    ana = login(env.server.url, "ana")
+    photo, pdf = b"\x89PNG\r\n\x1a\n caixa " * 40, b"%PDF-1.4 pressupost " * 40
+    sent = {}
+    for name, content, kind, text in (
+        ("caixa.png", photo, "image/png", "Així va arribar"),
+        ("pressupost 7.pdf", pdf, "application/pdf", ""),
+    ):
+        file_id = ana.post("/api/v1/files", files={"file": (name, content, kind)}).json()["id"]
+        reply = ana.post(
+            f"/api/v1/conversations/{asked.conversation_id}/messages", json={"text": text, "attachment_ids": [file_id]}
+        )
+        assert reply.status_code == 201, reply.text
+        sent[name] = wait_for("the file to be sent", lambda r=reply: env.message_by_id(r.json()["id"]).external_id)
+
+    image = next(a for a in env.standin.accepted if a["id"] == sent["caixa.png"])
+    assert image["type"] == "image" and image["image"]["caption"] == "Així va arribar"
+    assert set(image["image"]) == {"id", "caption"}
+    assert standin_media(env, image["image"]["id"]) == photo
+    document = next(a for a in env.standin.accepted if a["id"] == sent["pressupost 7.pdf"])
+    assert document["type"] == "document"
+    assert document["document"] == {"id": document["document"]["id"], "filename": "pressupost 7.pdf"}
+    assert standin_media(env, document["document"]["id"]) == pdf
+    stored = env.message(sent["caixa.png"]).meta["whatsapp"]["media"]
+    assert (stored["kind"], stored["id"]) == ("image", image["image"]["id"])
+
+
+def test_whatsapp_queue_settings_are_checked_by_the_admin_api(env):
+    with env.sessions() as session:
+        admin.create_user(session, "root", PASSWORD, Role.ADMIN)
+        session.commit()
+    root = login(env.server.url, "root")
+    bad = root.post(
+        "/api/v1/admin/queues",
+        json={
+            "name": "WhatsApp 2",
+            "channel": "whatsapp",
+            "settings": {"phone_number_id": "+34 600"},
+            "secrets": {"access_token": "t"},
+        },
+    )
+    assert bad.status_code == 422
+    detail = bad.json()["detail"]
+    assert detail.startswith("WhatsApp settings: ")
+    assert "settings.phone_number_id must be Meta's numeric id, as a string" in detail
+    assert "secrets.app_secret is required" in detail and "secrets.verify_token is required" in detail
+    assert "secrets.access_token is required" not in detail and '"t"' not in detail
+
+    queue = env.world.queues["support_whatsapp"]
+    for change, reason in (
+        ({"settings": {"graph_base_url": "ftp://graph.example"}}, "settings.graph_base_url must be an http(s) URL"),
+        ({"settings": {"colour": "green"}}, "settings.colour is not a WhatsApp setting"),
+        ({"secrets": {"app_secret": None}}, "secrets.app_secret is required"),
+    ):
+        refused = root.patch(f"/api/v1/admin/queues/{queue}", json=change)
+        assert refused.status_code == 422 and reason in refused.json()["detail"], refused.text
+    # Nothing of the refused changes was kept: the channel still takes Meta's deliveries.
+    assert env.deliver(inbound("Encara funciona?", "wamid.after-bad-patch")).json()["messages"] == 1
+
+    bare = root.post("/api/v1/admin/queues", json={"name": "WhatsApp later", "channel": "whatsapp"})
+    assert bare.status_code == 201, bare.text
+    complete = root.patch(
+        f"/api/v1/admin/queues/{bare.json()['id']}",
+        json={
+            "settings": {"phone_number_id": "106540352242999"},
+            "secrets": {"access_token": "a", "app_secret": "b", "verify_token": "c"},
+        },
+    )
+    assert complete.status_code == 200, complete.text
