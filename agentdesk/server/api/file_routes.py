@@ -1,7 +1,7 @@
 """Files: an agent's upload, attached to a reply by id, and downloads of every stored file.
 
 An upload belongs to no conversation until a reply attaches it (`ReplyIn.attachment_ids`);
-until then only its uploader may download it. Attached, or received from a customer (an
+until then only its uploader may download it, and it goes with one reply only. Attached, or received from a customer (an
 email attachment, a WhatsApp photo), a file is readable by those who work the queue of the
 conversation that holds it: the same rule as for the conversation itself. Anyone else gets
 404, so that file ids tell nothing about what exists.

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from agentdesk.domain.enums import (
@@ -246,24 +246,27 @@ def reply(
 def _attach(
     session: Session, user: m.User, conversation: m.Conversation, file_ids: Sequence[int]
 ) -> list[dict[str, Any]]:
-    """The reply's attachments; each file joins the conversation's queue, whose workers may then read it."""
+    """The reply's attachments; each file joins the conversation's queue, whose workers may then read it.
+
+    An upload goes with one reply only, so that each file belongs to one conversation and
+    follows it when it moves to another queue."""
     if len(set(file_ids)) != len(file_ids):
         raise Invalid("the same file is attached twice")
     attachments = []
     for file_id in file_ids:
-        # Conditional, so that two replies racing for one upload cannot both take it to their queues.
+        # Conditional, so that of two replies racing for one upload only one takes it.
         taken = session.execute(
             update(m.StoredFile)
             .where(
                 m.StoredFile.id == file_id,
                 m.StoredFile.uploaded_by_id == user.id,
-                or_(m.StoredFile.queue_id.is_(None), m.StoredFile.queue_id == conversation.queue_id),
+                m.StoredFile.queue_id.is_(None),
             )
             .values(queue_id=conversation.queue_id)
             .execution_options(synchronize_session=False)
         )
         if taken.rowcount != 1:
-            raise Invalid(f"file {file_id} is not an upload of yours that can go to this conversation")
+            raise Invalid(f"file {file_id} is not an upload of yours waiting to be sent")
         stored = session.get(m.StoredFile, file_id, populate_existing=True)
         assert stored is not None
         attachments.append(
