@@ -16,6 +16,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from agentdesk import __version__
 from agentdesk.server import auth
 from agentdesk.server.api import (
+    assist_routes,
     auth_routes,
     contact_routes,
     conversation_routes,
@@ -33,6 +34,7 @@ from agentdesk.server.config import Settings
 from agentdesk.server.db.engine import make_engine, make_sessionmaker
 from agentdesk.server.db.migrate import upgrade
 from agentdesk.server.live import Hub, PeerListener
+from agentdesk.server.services.assist import send_due_reminders
 from agentdesk.server.services.conversations import wake_due
 from agentdesk.server.services.errors import ServiceError
 
@@ -175,6 +177,7 @@ def create_app(settings: Settings, *, migrate: bool = True) -> FastAPI:
         contact_routes,
         file_routes,
         webchat_routes,
+        assist_routes,
     ):
         app.include_router(module.router)
     app.include_router(queue_routes.router)
@@ -192,7 +195,8 @@ async def _housekeeping(state: ServerState, hub: Hub, interval: float) -> None:
     def tick() -> None:
         with state.write_sessions() as session:
             session.info["announce"] = hub.announce
-            if wake_due(session):
+            woke = wake_due(session)
+            if send_due_reminders(session) or woke:
                 session.commit()
 
     while True:

@@ -1,0 +1,149 @@
+"""What agents did with suggestions, and WhatsApp reminders scheduled from them.
+
+Both are Events on the customer's timeline, so they reach every client through the feed
+and need no table of their own: `suggestion_accepted` / `suggestion_dismissed` carry the
+suggestion's kind and article (deflections are counted from them), `reminder_scheduled`
+carries the template and due time until the reminder worker sends it, then `reminder_sent`
+records that it went.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from agentdesk.domain.enums import EventKind, IdentityKind
+from agentdesk.server.db import models as m
+from agentdesk.server.db.types import utcnow
+from agentdesk.server.services import conversations as svc
+from agentdesk.server.services.errors import Invalid, ServiceError
+
+log = logging.getLogger(__name__)
+
+SCHEDULED = "scheduled"
+SENT = "sent"
+FAILED = "failed"
+
+
+def record_suggestion(
+    session: Session,
+    user: m.User,
+    conversation_id: int,
+    *,
+    accepted: bool,
+    kind: str,
+    article_id: int | None,
+    title: str | None,
+) -> m.Event:
+    conversation = svc.visible_conversation(session, user, conversation_id)
+    if article_id is not None and session.get(m.KbArticle, article_id) is None:
+        raise Invalid(f"knowledge-base article {article_id} does not exist")
+    data: dict[str, Any] = {"suggestion": kind, "article_id": article_id}
+    if title:
+        data["title"] = title
+    outcome = EventKind.SUGGESTION_ACCEPTED if accepted else EventKind.SUGGESTION_DISMISSED
+    event = svc.add_event(session, conversation, outcome, data, user.id)
+    session.flush()
+    return event
+
+
+def _utc_text(moment: datetime) -> str:
+    """Fixed-width UTC text, so that text order is time order in the due-time query."""
+    if moment.tzinfo is None:
+        raise Invalid("the due time needs a time zone")
+    return moment.astimezone(UTC).isoformat(timespec="seconds")
+
+
+def schedule_reminder(
+    session: Session,
+    user: m.User,
+    conversation_id: int,
+    *,
+    due_at: datetime,
+    template: dict[str, Any],
+    about: dict[str, Any],
+) -> m.Event:
+    conversation = svc.visible_conversation(session, user, conversation_id)
+    if _phone_identity(session, conversation.contact_id) is None:
+        raise Invalid("this customer has no WhatsApp number to remind")
+    data = {
+        "channel": "whatsapp",
+        "due_at": _utc_text(due_at),
+        "template": template,
+        "state": SCHEDULED,
+        **{k: v for k, v in about.items() if k in ("starts_at", "event_id", "about")},
+    }
+    event = svc.add_event(session, conversation, EventKind.REMINDER_SCHEDULED, data, user.id)
+    session.flush()
+    return event
+
+
+def _phone_identity(session: Session, contact_id: int) -> m.Identity | None:
+    return session.scalars(
+        select(m.Identity)
+        .where(m.Identity.contact_id == contact_id, m.Identity.kind == IdentityKind.PHONE.value)
+        .order_by(m.Identity.id)
+        .limit(1)
+    ).first()
+
+
+def send_due_reminders(session: Session, now: datetime | None = None) -> list[int]:
+    """Queue every due reminder as a WhatsApp template reply (the dispatcher sends it) and
+    record `reminder_sent`; returns the reminders handled. The caller commits."""
+    cutoff = _utc_text(now or utcnow())
+    due = session.scalars(
+        select(m.Event)
+        .where(
+            m.Event.kind == EventKind.REMINDER_SCHEDULED.value,
+            m.Event.data["state"].as_string() == SCHEDULED,
+            m.Event.data["due_at"].as_string() <= cutoff,
+        )
+        .order_by(m.Event.id)
+        .with_for_update(skip_locked=True)
+    ).all()
+    for reminder in due:
+        data = dict(reminder.data)
+        conversation = session.get(m.Conversation, reminder.conversation_id)
+        author = session.get(m.User, reminder.actor_id) if reminder.actor_id else None
+        identity = _phone_identity(session, reminder.contact_id)
+        try:
+            if conversation is None or author is None or identity is None:
+                raise Invalid("the conversation, its author or the customer's WhatsApp number is gone")
+            template = data["template"]
+            text = f"template {template['name']} ({template['language']}): " + ", ".join(
+                template.get("parameters") or ()
+            )
+            # A savepoint: a refused reply must not take the other reminders of this round with it.
+            with session.begin_nested():
+                message = svc.reply(
+                    session,
+                    author,
+                    conversation.id,
+                    text,
+                    identity_id=identity.id,
+                    meta={"whatsapp": {"template": template}, "reminder_id": reminder.id},
+                )
+        except ServiceError as exc:
+            log.warning("reminder %s not sent: %s", reminder.id, exc.message)
+            reminder.data = {**data, "state": FAILED, "error": exc.message}
+            continue
+        reminder.data = {**data, "state": SENT, "message_id": message.id}
+        svc.add_event(
+            session,
+            conversation,
+            EventKind.REMINDER_SENT,
+            {
+                "about": data.get("about", "appointment"),
+                "channel": "whatsapp",
+                "starts_at": data.get("starts_at"),
+                "reminder_id": reminder.id,
+                "message_id": message.id,
+                "template": template["name"],
+            },
+        )
+    session.flush()
+    return [r.id for r in due]
