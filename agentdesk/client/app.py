@@ -166,6 +166,38 @@ class AgentDeskClient:
     ) -> OutboxItem:
         return self._submit(writes.reply(conversation_id, text, html=html, subject=subject, identity_id=identity_id))
 
+    def send_template(
+        self, conversation_id: int, template: dict[str, Any], text: str, *, identity_id: int | None = None
+    ) -> OutboxItem:
+        return self._submit(writes.send_template(conversation_id, template, text, identity_id=identity_id))
+
+    def record_suggestion(
+        self,
+        conversation_id: int,
+        *,
+        accepted: bool,
+        kind: str,
+        article_id: int | None = None,
+        title: str | None = None,
+    ) -> OutboxItem:
+        """Tell the server what the agent did with a suggestion (deflections are counted from it)."""
+        write = writes.suggestion_outcome(
+            conversation_id, accepted=accepted, kind=kind, article_id=article_id, title=title
+        )
+        return self._submit(write)
+
+    def schedule_reminder(
+        self,
+        conversation_id: int,
+        due_at: datetime,
+        template: dict[str, Any],
+        *,
+        starts_at: str | None = None,
+        event_id: int | None = None,
+    ) -> OutboxItem:
+        write = writes.schedule_reminder(conversation_id, due_at, template, starts_at=starts_at, event_id=event_id)
+        return self._submit(write)
+
     def add_note(self, conversation_id: int, text: str) -> OutboxItem:
         return self._submit(writes.note(conversation_id, text))
 

@@ -217,6 +217,11 @@ def _contact(conn: Connection, _item: int, body: dict[str, Any], target: dict[st
     _update(conn, "contact", target["contact_id"], touched, **changes)
 
 
+def _none(conn: Connection, item_id: int, body: dict[str, Any], target: dict[str, Any], touched: Touched) -> None:
+    """Writes that only record something (a suggestion's outcome, a reminder to send later):
+    their event arrives through the feed, and nothing on screen waits for it."""
+
+
 EFFECTS: dict[str, Callable[[Connection, int, dict[str, Any], dict[str, Any], Touched], None]] = {
     "reply": _message("message"),
     "note": _message("note"),
@@ -226,4 +231,6 @@ EFFECTS: dict[str, Callable[[Connection, int, dict[str, Any], dict[str, Any], To
     "merge": _merge,
     "unmerge": _unmerge,
     "contact": _contact,
+    "suggestion": _none,
+    "reminder": _none,
 }

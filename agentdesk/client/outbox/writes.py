@@ -38,6 +38,42 @@ def reply(
     return Write("reply", "POST", f"/api/v1/conversations/{conversation_id}/messages", body, _conv(conversation_id))
 
 
+def send_template(
+    conversation_id: int, template: dict[str, Any], text: str, *, identity_id: int | None = None
+) -> Write:
+    """A WhatsApp template reply; `text` is its body as the customer reads it, for the timeline."""
+    body: dict[str, Any] = {"text": text, "template": template}
+    if identity_id is not None:
+        body["identity_id"] = identity_id
+    return Write("reply", "POST", f"/api/v1/conversations/{conversation_id}/messages", body, _conv(conversation_id))
+
+
+def suggestion_outcome(
+    conversation_id: int, *, accepted: bool, kind: str, article_id: int | None = None, title: str | None = None
+) -> Write:
+    body = {"outcome": "accepted" if accepted else "dismissed", "kind": kind, "article_id": article_id, "title": title}
+    path = f"/api/v1/conversations/{conversation_id}/suggestions"
+    return Write("suggestion", "POST", path, body, _conv(conversation_id))
+
+
+def schedule_reminder(
+    conversation_id: int,
+    due_at: datetime,
+    template: dict[str, Any],
+    *,
+    starts_at: str | None = None,
+    event_id: int | None = None,
+) -> Write:
+    if due_at.tzinfo is None:
+        raise ValueError("the reminder's due time needs a time zone")
+    body: dict[str, Any] = {"due_at": due_at.isoformat(), "template": template}
+    if starts_at is not None:
+        body["starts_at"] = starts_at
+    if event_id is not None:
+        body["event_id"] = event_id
+    return Write("reminder", "POST", f"/api/v1/conversations/{conversation_id}/reminders", body, _conv(conversation_id))
+
+
 def note(conversation_id: int, text: str) -> Write:
     return Write(
         "note", "POST", f"/api/v1/conversations/{conversation_id}/notes", {"text": text}, _conv(conversation_id)
