@@ -23,6 +23,7 @@ from agentdesk.server.api import (
     file_routes,
     meta_routes,
     queue_routes,
+    supervision_routes,
     sync_routes,
     webchat_routes,
     whatsapp_routes,
@@ -37,6 +38,7 @@ from agentdesk.server.live import Hub, PeerListener
 from agentdesk.server.services.assist import send_due_reminders
 from agentdesk.server.services.conversations import wake_due
 from agentdesk.server.services.errors import ServiceError
+from agentdesk.server.supervision import Supervision
 
 log = logging.getLogger(__name__)
 
@@ -181,6 +183,7 @@ def create_app(settings: Settings, *, migrate: bool = True) -> FastAPI:
     ):
         app.include_router(module.router)
     app.include_router(queue_routes.router)
+    app.include_router(supervision_routes.router)
     app.include_router(webchat_routes.pages)
     # Its lifespan runs the WhatsApp channel (Graph API client, sender, retries) inside the app's.
     app.include_router(whatsapp_routes.router)
@@ -192,12 +195,15 @@ def _jsonable_errors(errors: Any) -> list[dict[str, Any]]:
 
 
 async def _housekeeping(state: ServerState, hub: Hub, interval: float) -> None:
+    supervision = Supervision()
+
     def tick() -> None:
         with state.write_sessions() as session:
             session.info["announce"] = hub.announce
             woke = wake_due(session)
             if send_due_reminders(session) or woke:
                 session.commit()
+        supervision.round(state.write_sessions, hub.announce)
 
     while True:
         try:

@@ -12,6 +12,7 @@ from fastapi.responses import Response
 from agentdesk.server import auth, feed
 from agentdesk.server.api.deps import CurrentUser, ReadSession
 from agentdesk.server.api.schemas import ErrorOut, SyncOut
+from agentdesk.server.supervision import stream_changed
 
 router = APIRouter(prefix="/api/v1", tags=["sync"])
 
@@ -59,16 +60,20 @@ async def stream(websocket: WebSocket) -> None:
             await websocket.close(code=4401, reason="no token")
         return
 
-    def check() -> bool:
+    def check() -> int | None:
         with st.read_sessions() as session:
-            return auth.user_for_token(session, token) is not None
+            user = auth.user_for_token(session, token)
+            return user.id if user is not None else None
 
-    if not await asyncio.to_thread(check):
+    user_id = await asyncio.to_thread(check)
+    if user_id is None:
         await websocket.close(code=4401, reason="invalid or expired token")
         return
     if hub.head == 0:
         with st.read_sessions() as session:
             hub.announce(feed.head_seq(session))
+    # Presence: an agent whose last stream stays closed past a grace period goes offline.
+    await asyncio.to_thread(stream_changed, st, st.write_sessions, user_id, True)
     sent = -1
     receiver = asyncio.ensure_future(_drain(websocket))
     try:
@@ -88,6 +93,7 @@ async def stream(websocket: WebSocket) -> None:
         pass
     finally:
         receiver.cancel()
+        await asyncio.to_thread(stream_changed, st, st.write_sessions, user_id, False)
 
 
 async def _drain(websocket: WebSocket) -> None:

@@ -1,0 +1,188 @@
+"""Presence, capacity, queue policies, moves between queues and the live figures.
+
+Figures and policies are for supervisors and admins; an agent gets 403 (they know the
+wallboard exists; what they must not get are other teams' numbers).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, HTTPException, Path, Query, Request
+from fastapi.responses import Response
+from pydantic import BaseModel, Field
+
+from agentdesk.domain.enums import Role
+from agentdesk.domain.sla import Calendar
+from agentdesk.server.api.deps import CurrentUser, IdempotencyKey, ReadSession, State, run_write
+from agentdesk.server.api.schemas import ErrorOut
+from agentdesk.server.changelog import dumps, row_payload
+from agentdesk.server.db import models as m
+from agentdesk.server.services import metrics, routing
+from agentdesk.server.services.errors import Forbidden, Invalid, NotFound
+
+router = APIRouter(prefix="/api/v1", tags=["supervision"])
+Id = Annotated[int, Path(ge=1, le=2**62)]
+ERRORS = {403: {"model": ErrorOut}, 404: {"model": ErrorOut}, 422: {"model": ErrorOut}}
+
+
+class PresenceIn(BaseModel):
+    presence: Literal["available", "busy", "away", "offline"]
+
+
+class AgentStateOut(BaseModel):
+    user_id: int
+    presence: str
+    presence_since: datetime
+    capacity: dict[str, int]
+
+
+class CapacityIn(BaseModel):
+    capacity: dict[str, Annotated[int, Field(ge=0, le=routing.MAX_CAPACITY)]] = Field(
+        description='Conversations at once per channel, e.g. {"webchat": 1, "whatsapp": 5, "email": 10}'
+    )
+
+
+class OverflowRule(BaseModel):
+    to_queue_id: int
+    max_waiting: int | None = Field(None, ge=0, description="overflow when more than this many already wait")
+    max_wait_s: int | None = Field(None, ge=0, description="overflow when the longest wait is over this")
+
+
+class PolicyIn(BaseModel):
+    service_level_s: int = Field(60, ge=1, le=86400)
+    short_abandon_s: int = Field(0, ge=0, le=3600)
+    calendar: dict[str, Any] = Field(
+        default_factory=dict,
+        description='{"timezone": "Europe/Madrid", "hours": {"mon": [["09:00", "18:00"]]}, "holidays": ["2026-12-25"]}',
+    )
+    overflow: OverflowRule | None = None
+    sla_first_response_s: int | None = Field(None, ge=1)
+    sla_resolution_s: int | None = Field(None, ge=1)
+
+
+class MoveIn(BaseModel):
+    queue_id: int = Field(ge=1)
+
+
+def _state_out(state: m.AgentState) -> dict[str, Any]:
+    channels = routing.DEFAULT_CAPACITY
+    return {
+        "user_id": state.user_id,
+        "presence": state.presence,
+        "presence_since": state.presence_since,
+        "capacity": {channel: routing.capacity_of(state, channel) for channel in channels},
+    }
+
+
+def _supervising(user: m.User) -> None:
+    if Role(user.role) not in routing.SUPERVISING:
+        raise HTTPException(403, "the live figures are for supervisors and admins")
+
+
+@router.post(
+    "/me/presence", response_model=AgentStateOut, summary="Set your presence; becoming available routes work to you"
+)
+def set_presence(body: PresenceIn, request: Request, st: State, user: CurrentUser, key: IdempotencyKey) -> Response:
+    def op(session: Any, actor: m.User) -> tuple[int, Any]:
+        return 200, _state_out(routing.set_presence(session, actor, body.presence))
+
+    return run_write(st, request, user, key, body, op)
+
+
+@router.get("/me/presence", response_model=AgentStateOut)
+def get_presence(user: CurrentUser, session: ReadSession) -> dict[str, Any]:
+    state = session.get(m.AgentState, user.id)
+    if state is None:
+        state = m.AgentState(user_id=user.id, presence="offline", presence_since=user.created_at, capacity={})
+    return _state_out(state)
+
+
+@router.patch("/users/{user_id}/capacity", response_model=AgentStateOut, responses=ERRORS)
+def set_capacity(
+    user_id: Id, body: CapacityIn, request: Request, st: State, user: CurrentUser, key: IdempotencyKey
+) -> Response:
+    def op(session: Any, actor: m.User) -> tuple[int, Any]:
+        return 200, _state_out(routing.set_capacity(session, actor, user_id, body.capacity))
+
+    return run_write(st, request, user, key, body, op)
+
+
+@router.put("/queues/{queue_id}/policy", responses=ERRORS, summary="Service level, business hours, SLA and overflow")
+def set_policy(
+    queue_id: Id, body: PolicyIn, request: Request, st: State, user: CurrentUser, key: IdempotencyKey
+) -> Response:
+    def op(session: Any, actor: m.User) -> tuple[int, Any]:
+        if Role(actor.role) not in routing.SUPERVISING:
+            raise Forbidden("only supervisors and admins set a queue's policy")
+        queue = session.get(m.Queue, queue_id)
+        if queue is None:
+            raise NotFound(f"queue {queue_id} does not exist")
+        try:
+            Calendar.from_settings(body.calendar)
+        except (ValueError, KeyError, TypeError) as exc:
+            raise Invalid(f"the calendar is not valid: {exc}") from exc
+        if body.overflow is not None and (
+            body.overflow.to_queue_id == queue_id or session.get(m.Queue, body.overflow.to_queue_id) is None
+        ):
+            raise Invalid("overflow goes to another existing queue")
+        policy = session.get(m.QueuePolicy, queue_id) or m.QueuePolicy(queue_id=queue_id)
+        policy.service_level_s = body.service_level_s
+        policy.short_abandon_s = body.short_abandon_s
+        policy.calendar = body.calendar
+        policy.overflow = body.overflow.model_dump() if body.overflow else {}
+        session.add(policy)
+        queue.sla_first_response_s = body.sla_first_response_s
+        queue.sla_resolution_s = body.sla_resolution_s
+        session.flush()
+        return 200, _policy_out(queue, policy)
+
+    return run_write(st, request, user, key, body, op)
+
+
+def _policy_out(queue: m.Queue, policy: m.QueuePolicy | None) -> dict[str, Any]:
+    return {
+        "queue_id": queue.id,
+        "service_level_s": policy.service_level_s if policy else metrics.DEFAULT_SERVICE_LEVEL_S,
+        "short_abandon_s": policy.short_abandon_s if policy else 0,
+        "calendar": policy.calendar if policy else {},
+        "overflow": (policy.overflow or None) if policy else None,
+        "sla_first_response_s": queue.sla_first_response_s,
+        "sla_resolution_s": queue.sla_resolution_s,
+    }
+
+
+@router.get("/queues/{queue_id}/policy", responses=ERRORS)
+def get_policy(queue_id: Id, user: CurrentUser, session: ReadSession) -> dict[str, Any]:
+    _supervising(user)
+    queue = session.get(m.Queue, queue_id)
+    if queue is None:
+        raise HTTPException(404, f"queue {queue_id} does not exist")
+    return _policy_out(queue, session.get(m.QueuePolicy, queue_id))
+
+
+@router.post(
+    "/conversations/{conversation_id}/move",
+    responses=ERRORS,
+    summary="Move a conversation, with its messages and events, to another queue (supervisors, admins)",
+)
+def move(
+    conversation_id: Id, body: MoveIn, request: Request, st: State, user: CurrentUser, key: IdempotencyKey
+) -> Response:
+    def op(session: Any, actor: m.User) -> tuple[int, Any]:
+        return 200, row_payload(routing.manual_move(session, actor, conversation_id, body.queue_id))
+
+    return run_write(st, request, user, key, body, op)
+
+
+@router.get("/metrics/queues", responses=ERRORS, summary="Today's figures and live values per queue and per channel")
+def queue_metrics(user: CurrentUser, session: ReadSession) -> Response:
+    _supervising(user)
+    return Response(dumps(metrics.current(session)), media_type="application/json")
+
+
+@router.get("/metrics/intervals", responses=ERRORS, summary="15-minute intervals of today and the days before")
+def interval_metrics(user: CurrentUser, session: ReadSession, days: Annotated[int, Query(ge=1, le=31)] = 7) -> Response:
+    _supervising(user)
+    return Response(dumps(metrics.intervals(session, days)), media_type="application/json")
