@@ -84,7 +84,9 @@ def _supervising(user: m.User) -> None:
 @router.post(
     "/me/presence", response_model=AgentStateOut, summary="Set your presence; becoming available routes work to you"
 )
-def set_presence(body: PresenceIn, request: Request, st: State, user: CurrentUser, key: IdempotencyKey) -> Response:
+def set_presence(
+    body: PresenceIn, request: Request, st: State, user: CurrentUser, key: IdempotencyKey = None
+) -> Response:
     def op(session: Any, actor: m.User) -> tuple[int, Any]:
         return 200, _state_out(routing.set_presence(session, actor, body.presence))
 
@@ -101,7 +103,7 @@ def get_presence(user: CurrentUser, session: ReadSession) -> dict[str, Any]:
 
 @router.patch("/users/{user_id}/capacity", response_model=AgentStateOut, responses=ERRORS)
 def set_capacity(
-    user_id: Id, body: CapacityIn, request: Request, st: State, user: CurrentUser, key: IdempotencyKey
+    user_id: Id, body: CapacityIn, request: Request, st: State, user: CurrentUser, key: IdempotencyKey = None
 ) -> Response:
     def op(session: Any, actor: m.User) -> tuple[int, Any]:
         return 200, _state_out(routing.set_capacity(session, actor, user_id, body.capacity))
@@ -111,7 +113,7 @@ def set_capacity(
 
 @router.put("/queues/{queue_id}/policy", responses=ERRORS, summary="Service level, business hours, SLA and overflow")
 def set_policy(
-    queue_id: Id, body: PolicyIn, request: Request, st: State, user: CurrentUser, key: IdempotencyKey
+    queue_id: Id, body: PolicyIn, request: Request, st: State, user: CurrentUser, key: IdempotencyKey = None
 ) -> Response:
     def op(session: Any, actor: m.User) -> tuple[int, Any]:
         if Role(actor.role) not in routing.SUPERVISING:
@@ -168,7 +170,7 @@ def get_policy(queue_id: Id, user: CurrentUser, session: ReadSession) -> dict[st
     summary="Move a conversation, with its messages and events, to another queue (supervisors, admins)",
 )
 def move(
-    conversation_id: Id, body: MoveIn, request: Request, st: State, user: CurrentUser, key: IdempotencyKey
+    conversation_id: Id, body: MoveIn, request: Request, st: State, user: CurrentUser, key: IdempotencyKey = None
 ) -> Response:
     def op(session: Any, actor: m.User) -> tuple[int, Any]:
         return 200, row_payload(routing.manual_move(session, actor, conversation_id, body.queue_id))

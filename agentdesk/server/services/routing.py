@@ -148,18 +148,21 @@ def _queues_of(session: Session, user_id: int) -> list[int]:
 def _agents_of(session: Session, queue_id: int) -> list[m.AgentState]:
     # FOR UPDATE on PostgreSQL: two servers routing at once take turns instead of both
     # giving the last free place of one agent away.
+    members = (
+        select(m.team_members.c.user_id)
+        .join(m.queue_teams, m.queue_teams.c.team_id == m.team_members.c.team_id)
+        .where(m.queue_teams.c.queue_id == queue_id)
+    )
     return list(
         session.scalars(
             select(m.AgentState)
-            .join(m.team_members, m.team_members.c.user_id == m.AgentState.user_id)
-            .join(m.queue_teams, m.queue_teams.c.team_id == m.team_members.c.team_id)
             .join(m.User, m.User.id == m.AgentState.user_id)
             .where(
-                m.queue_teams.c.queue_id == queue_id,
+                m.AgentState.user_id.in_(members),
                 m.User.active.is_(True),
                 m.AgentState.presence.in_(ROUTABLE),
             )
-            .distinct()
+            .order_by(m.AgentState.user_id)
             .with_for_update(of=m.AgentState)
         )
     )
@@ -293,14 +296,13 @@ def overflow_target(session: Session, conversation: m.Conversation, now: datetim
     rule = policy.overflow if policy is not None else {}
     if not rule or not rule.get("to_queue_id"):
         return None
-    waiting = select(m.Conversation).where(
-        m.Conversation.queue_id == conversation.queue_id,
-        m.Conversation.status == ConversationStatus.OPEN.value,
-        m.Conversation.assignee_id.is_(None),
-        m.Conversation.id != conversation.id,
-    )
     count, oldest = session.execute(
-        select(func.count(), func.min(m.Conversation.created_at)).select_from(waiting.subquery())
+        select(func.count(), func.min(m.Conversation.created_at)).where(
+            m.Conversation.queue_id == conversation.queue_id,
+            m.Conversation.status == ConversationStatus.OPEN.value,
+            m.Conversation.assignee_id.is_(None),
+            m.Conversation.id != conversation.id,
+        )
     ).one()
     max_waiting, max_wait_s = rule.get("max_waiting"), rule.get("max_wait_s")
     if max_waiting is not None and count > max_waiting:
