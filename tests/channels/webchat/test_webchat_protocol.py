@@ -117,3 +117,20 @@ def test_proactive_offers_follow_the_queue_rules(chat: Chat):
     detail = agent.get(f"/api/v1/conversations/{callback['conversation_id']}").json()
     event = next(e for e in detail["events"] if e["kind"] == "callback_requested")
     assert event["data"] == {"phone": "+34612345679", "page": "https://shop.example/pricing"}
+
+
+def test_a_chat_reply_with_a_file_is_refused_and_the_upload_stays_the_agents(chat: Chat):
+    agent = chat.agent()
+    with chat.socket() as ws:
+        welcome = hello(ws)
+        send(ws, {"type": "message", "client_id": "f1", "text": "Can you send the manual?"})
+        frames_until(ws, lambda f: f["type"] == "ack")
+    conversation = _conversation(chat, welcome["visitor_id"])
+    assert conversation is not None
+    file_id = agent.post("/api/v1/files", files={"file": ("manual.pdf", b"%PDF", "application/pdf")}).json()["id"]
+    refused = agent.post(
+        f"/api/v1/conversations/{conversation.id}/messages", json={"text": "Here", "attachment_ids": [file_id]}
+    )
+    assert refused.status_code == 422 and "the web chat cannot carry files" in refused.json()["detail"]
+    assert agent.get(f"/api/v1/files/{file_id}").status_code == 200
+    assert chat.agent("sue").get(f"/api/v1/files/{file_id}").status_code == 404
