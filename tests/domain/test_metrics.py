@@ -12,8 +12,8 @@ from agentdesk.domain.sla import Calendar
 T0 = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
 
 
-def at(minutes: float) -> datetime:
-    return T0 + timedelta(minutes=minutes)
+def at(minutes: float) -> float:
+    return (T0 + timedelta(minutes=minutes)).timestamp()
 
 
 def contact(i: int, created: float, **kw: object) -> mx.ContactFacts:
@@ -47,7 +47,7 @@ def test_figures_of_a_known_script() -> None:
         # still waiting since 5: 9 min, past the threshold: failed
         contact(6, 5),
     ]
-    f = mx.figures(contacts, start=T0, end=at(15), threshold_s=120, short_abandon_s=60, now=at(14))
+    f = mx.figures(contacts, start=at(0), end=at(15), threshold_s=120, short_abandon_s=60, now=at(14))
     assert (f.offered, f.answered, f.abandoned, f.resolved) == (6, 2, 2, 1)
     assert f.average_wait_s == (60 + 180) / 2
     assert f.first_response_time_s == (120 + 180) / 2
@@ -66,7 +66,7 @@ def test_figures_of_a_known_script() -> None:
 
 
 def test_empty_period_has_no_rates() -> None:
-    f = mx.figures([], start=T0, end=at(15), threshold_s=60)
+    f = mx.figures([], start=at(0), end=at(15), threshold_s=60)
     assert f.offered == 0
     assert f.service_level_pct is None and f.abandonment_rate_pct is None and f.csat_pct is None
 
@@ -75,7 +75,7 @@ def test_surveys_csat_and_nps() -> None:
     answers = [mx.SurveyAnswer(at(1), "csat", s) for s in (5, 4, 3, 1)] + [
         mx.SurveyAnswer(at(2), "nps", s) for s in (10, 9, 8, 6, 0)
     ]
-    f = mx.figures([], start=T0, end=at(15), threshold_s=60, surveys=answers)
+    f = mx.figures([], start=at(0), end=at(15), threshold_s=60, surveys=answers)
     assert f.csat_pct == 50.0
     assert f.nps == pytest.approx(100 * (2 - 2) / 5)
     assert f.survey_answers == 9
@@ -96,7 +96,7 @@ def test_deflection_and_repeats() -> None:
     ]
     repeat_ids = mx.repeats(contacts)
     assert repeat_ids == {3}
-    f = mx.figures(contacts, start=T0, end=at(120), threshold_s=60, repeat_ids=repeat_ids)
+    f = mx.figures(contacts, start=at(0), end=at(120), threshold_s=60, repeat_ids=repeat_ids)
     assert f.offered == 4
     assert f.deflection_rate_pct == 25.0
     assert f.repeat_contact_rate_pct == 25.0
@@ -105,7 +105,7 @@ def test_deflection_and_repeats() -> None:
 def test_fifteen_minute_intervals() -> None:
     assert mx.interval_start(at(29.9)) == at(15)
     contacts = [contact(1, 1, answered_at=2), contact(2, 16, answered_at=40, resolved_at=50)]
-    slots = mx.intervals(contacts, start=T0, end=at(60), threshold_s=60)
+    slots = mx.intervals(contacts, start=at(0), end=at(60), threshold_s=60)
     assert [s for s, _ in slots] == [at(0), at(15), at(45)]
     by_slot = dict(slots)
     assert by_slot[at(0)].offered == 1 and by_slot[at(0)].service_level_pct == 100.0

@@ -18,11 +18,14 @@ import hashlib
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import Float, func, or_, select
+from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.compiler import SQLCompiler
+from sqlalchemy.sql.functions import FunctionElement
 
 from agentdesk.domain import metrics as mx
 from agentdesk.domain.enums import ChangeOp, ConversationStatus, EventKind, Role
@@ -33,6 +36,25 @@ from agentdesk.server.services.routing import ACTIVE, capacity_of
 
 SUGGESTION_ACCEPTED = "suggestion_accepted"
 DEFAULT_SERVICE_LEVEL_S = 60
+
+
+class epoch(FunctionElement[float]):
+    """A timestamp as seconds since the Unix epoch, computed by the database: parsing 100k
+    datetimes a day in Python took longer than every figure together."""
+
+    type = Float()
+    inherit_cache = True
+
+
+@compiles(epoch, "sqlite")
+def _epoch_sqlite(element: epoch, compiler: SQLCompiler, **kw: Any) -> str:
+    # Rounded to the millisecond: julianday's binary fraction would turn a 60-second wait into 60.00004.
+    return f"round((julianday({compiler.process(element.clauses, **kw)}) - 2440587.5) * 86400.0, 3)"
+
+
+@compiles(epoch, "postgresql")
+def _epoch_postgresql(element: epoch, compiler: SQLCompiler, **kw: Any) -> str:
+    return f"CAST(EXTRACT(EPOCH FROM {compiler.process(element.clauses, **kw)}) AS DOUBLE PRECISION)"
 
 
 @dataclass
@@ -61,64 +83,72 @@ def load(session: Session, since: datetime) -> Facts:
     topic = {
         q.id: "teams:" + ",".join(map(str, sorted(teams[q.id]))) if teams[q.id] else f"queue:{q.id}" for q in queues
     }
-    horizon = since - mx.REPEAT_WINDOW
+    conn = session.connection()
+    horizon = since - timedelta(seconds=mx.REPEAT_WINDOW_S)
     in_scope = or_(c.created_at >= horizon, c.status != ConversationStatus.RESOLVED.value)
-    firsts: dict[str, dict[int, datetime]] = {}
-    for kind, agg in (
-        (EventKind.ASSIGNED.value, func.min),
-        (EventKind.ABANDONED.value, func.min),
-        (SUGGESTION_ACCEPTED, func.max),
-    ):
-        rows = session.execute(
-            select(m.Event.conversation_id, agg(m.Event.occurred_at))
-            .join(c, c.id == m.Event.conversation_id)
-            .where(m.Event.kind == kind, in_scope)
-            .group_by(m.Event.conversation_id)
-        ).all()
-        firsts[kind] = dict(rows)  # type: ignore[arg-type]
-    assigned, abandoned, accepted = (
-        firsts[EventKind.ASSIGNED.value],
-        firsts[EventKind.ABANDONED.value],
-        firsts[SUGGESTION_ACCEPTED],
-    )
+    # One pass over the period's events. Events of a contact come after its arrival, so those
+    # before the horizon cannot matter to any figure of the period.
+    firsts: dict[str, dict[int, float]] = {EventKind.ASSIGNED.value: {}, EventKind.ABANDONED.value: {}}
+    accepted: dict[int, float] = {}
+    for conversation_id, kind, first, last in conn.execute(
+        select(
+            m.Event.conversation_id,
+            m.Event.kind,
+            epoch(func.min(m.Event.occurred_at)),
+            epoch(func.max(m.Event.occurred_at)),
+        )
+        .where(
+            m.Event.kind.in_([EventKind.ASSIGNED.value, EventKind.ABANDONED.value, SUGGESTION_ACCEPTED]),
+            m.Event.occurred_at >= horizon,
+        )
+        .group_by(m.Event.conversation_id, m.Event.kind)
+    ).all():
+        if kind == SUGGESTION_ACCEPTED:
+            accepted[conversation_id] = last  # the latest acceptance is the one that could close it
+        else:
+            firsts[kind][conversation_id] = first
+    assigned, abandoned = firsts[EventKind.ASSIGNED.value], firsts[EventKind.ABANDONED.value]
     contacts = []
-    for row in session.execute(
+    # Plain tuples through the connection and positional fields: at 100k contacts a day, the
+    # ORM's row handling and keyword construction were most of the time.
+    rows = conn.execute(
         select(
             c.id,
             c.queue_id,
             c.channel,
             c.contact_id,
-            c.created_at,
+            epoch(c.created_at),
             c.status,
             c.assignee_id,
-            c.first_response_at,
-            c.resolved_at,
-            c.last_inbound_at,
+            epoch(c.first_response_at),
+            epoch(c.resolved_at),
+            epoch(c.last_inbound_at),
         ).where(in_scope)
-    ):
-        first_assigned = assigned.get(row.id)
-        answered = min((t for t in (first_assigned, row.first_response_at) if t is not None), default=None)
+    ).all()
+    for cid, queue_id, channel, contact_id, created, status, assignee, responded, resolved, inbound in rows:
+        taken = assigned.get(cid)
+        answered = responded if taken is None or (responded is not None and responded < taken) else taken
         contacts.append(
             mx.ContactFacts(
-                id=row.id,
-                queue_id=row.queue_id,
-                channel=row.channel,
-                contact_id=row.contact_id,
-                topic=topic.get(row.queue_id, ""),
-                created_at=row.created_at,
-                status=row.status,
-                assignee_id=row.assignee_id,
-                answered_at=answered,
-                first_response_at=row.first_response_at,
-                resolved_at=row.resolved_at,
-                abandoned_at=abandoned.get(row.id),
-                last_inbound_at=row.last_inbound_at,
-                suggestion_accepted_at=accepted.get(row.id),
+                cid,
+                queue_id,
+                channel,
+                contact_id,
+                topic.get(queue_id, ""),
+                created,
+                status,
+                assignee,
+                answered,
+                responded,
+                resolved,
+                abandoned.get(cid),
+                inbound,
+                accepted.get(cid),
             )
         )
     surveys: dict[int | None, list[mx.SurveyAnswer]] = defaultdict(list)
     for queue_id, at, data in session.execute(
-        select(m.Event.queue_id, m.Event.occurred_at, m.Event.data).where(
+        select(m.Event.queue_id, epoch(m.Event.occurred_at), m.Event.data).where(
             m.Event.kind == EventKind.SURVEY_ANSWER.value, m.Event.occurred_at >= since
         )
     ):
@@ -174,7 +204,7 @@ def _figures_json(f: mx.Figures) -> dict[str, Any]:
     return {k: (round(v, 3) if isinstance(v, float) else v) for k, v in asdict(f).items()}
 
 
-def _live_json(contacts: list[mx.ContactFacts], now: datetime, agents: Iterable[dict[str, Any]]) -> dict[str, Any]:
+def _live_json(contacts: list[mx.ContactFacts], now: float, agents: Iterable[dict[str, Any]]) -> dict[str, Any]:
     waiting, longest, occupancy, by_presence = mx.live(
         contacts, now, [mx.AgentLoad(a["presence"], a["active"], a["capacity"]) for a in agents]
     )
@@ -191,26 +221,26 @@ def current(session: Session, now: datetime | None = None) -> dict[str, Any]:
     now = now or utcnow()
     start = day_start(now)
     facts = load(session, start)
+    t_start, t_end, t_now = start.timestamp(), (start + timedelta(days=1)).timestamp(), now.timestamp()
     agents, _ = _agents(session)
     per_queue: dict[int, list[mx.ContactFacts]] = defaultdict(list)
     per_channel: dict[str, list[mx.ContactFacts]] = defaultdict(list)
     for contact in facts.contacts:
         per_queue[contact.queue_id].append(contact)
         per_channel[contact.channel].append(contact)
-    end = start + timedelta(days=1)
     queues_out = []
     for queue in facts.queues:
         policy = facts.policies.get(queue.id)
         contacts = per_queue.get(queue.id, [])
         today = mx.figures(
             contacts,
-            start=start,
-            end=end,
+            start=t_start,
+            end=t_end,
             threshold_s=policy.service_level_s if policy else DEFAULT_SERVICE_LEVEL_S,
             short_abandon_s=policy.short_abandon_s if policy else 0,
             repeat_ids=facts.repeat_ids,
             surveys=facts.surveys.get(queue.id, ()),
-            now=now,
+            now=t_now,
         )
         queues_out.append(
             {
@@ -219,7 +249,7 @@ def current(session: Session, now: datetime | None = None) -> dict[str, Any]:
                 "channel": queue.channel,
                 "service_level_threshold_s": policy.service_level_s if policy else DEFAULT_SERVICE_LEVEL_S,
                 "today": _figures_json(today),
-                "live": _live_json(contacts, now, agents.get(queue.id, [])),
+                "live": _live_json(contacts, t_now, agents.get(queue.id, [])),
                 "agents": agents.get(queue.id, []),
             }
         )
@@ -232,18 +262,18 @@ def current(session: Session, now: datetime | None = None) -> dict[str, Any]:
         staff = {a["user_id"]: a for q in sorted(queue_ids) for a in agents.get(q, [])}
         today = mx.figures(
             per_channel.get(channel, []),
-            start=start,
-            end=end,
+            start=t_start,
+            end=t_end,
             threshold_s=min(thresholds, default=DEFAULT_SERVICE_LEVEL_S),
             repeat_ids=facts.repeat_ids,
             surveys=surveys,
-            now=now,
+            now=t_now,
         )
         channels_out.append(
             {
                 "channel": channel,
                 "today": _figures_json(today),
-                "live": _live_json(per_channel.get(channel, []), now, staff.values()),
+                "live": _live_json(per_channel.get(channel, []), t_now, staff.values()),
             }
         )
     return {"computed_at": now, "day_start": start, "queues": queues_out, "channels": channels_out}
@@ -262,18 +292,18 @@ def intervals(session: Session, days: int, now: datetime | None = None) -> dict[
         policy = facts.policies.get(queue.id)
         slots = mx.intervals(
             per_queue.get(queue.id, []),
-            start=start,
-            end=now + mx.INTERVAL,
+            start=start.timestamp(),
+            end=now.timestamp() + mx.INTERVAL_S,
             threshold_s=policy.service_level_s if policy else DEFAULT_SERVICE_LEVEL_S,
             short_abandon_s=policy.short_abandon_s if policy else 0,
             repeat_ids=facts.repeat_ids,
             surveys=facts.surveys.get(queue.id, []),
-            now=now,
+            now=now.timestamp(),
         )
         out.append(
             {
                 "queue_id": queue.id,
-                "intervals": [{"start": slot, **_figures_json(f)} for slot, f in slots],
+                "intervals": [{"start": datetime.fromtimestamp(slot, UTC), **_figures_json(f)} for slot, f in slots],
             }
         )
     return {"computed_at": now, "start": start, "interval_minutes": 15, "queues": out}
