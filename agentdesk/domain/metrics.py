@@ -49,6 +49,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
+from operator import attrgetter
 
 INTERVAL_S = 15 * 60
 REPEAT_WINDOW_S = 7 * 24 * 3600
@@ -133,16 +134,14 @@ def interval_start(at: float) -> float:
 
 def repeats(contacts: Iterable[ContactFacts]) -> set[int]:
     """Ids of the contacts that repeat an earlier one (same customer, same topic, within 7 days)."""
-    by_key: dict[tuple[int, str], list[ContactFacts]] = defaultdict(list)
-    for contact in contacts:
-        by_key[(contact.contact_id, contact.topic)].append(contact)
-    found: set[int] = set()
-    for same in by_key.values():
-        same.sort(key=lambda c: (c.created_at, c.id))
-        for earlier, later in pairwise(same):
-            if later.created_at - earlier.created_at <= REPEAT_WINDOW_S:
-                found.add(later.id)
-    return found
+    ordered = sorted(contacts, key=attrgetter("contact_id", "topic", "created_at", "id"))
+    return {
+        later.id
+        for earlier, later in pairwise(ordered)
+        if later.contact_id == earlier.contact_id
+        and later.topic == earlier.topic
+        and later.created_at - earlier.created_at <= REPEAT_WINDOW_S
+    }
 
 
 def figures(
