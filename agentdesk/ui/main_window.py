@@ -99,6 +99,7 @@ class MainWindow(QMainWindow):
         inbox_layout.addWidget(self.inbox, 1)
 
         self.conversation = ConversationPane()
+        self.conversation.suggestions.bind(self.client)
         self.customer = CustomerPanel(
             lambda cid, before, channels: self.client.timeline(cid, before=before, channels=channels)
         )

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QText
 
 from agentdesk.client.queries.conversation import ConversationDetail
 from agentdesk.ui import labels
+from agentdesk.ui.assist.panel import SuggestionsPanel
 from agentdesk.ui.conversation.composer import Composer
 from agentdesk.ui.conversation.render import render
 
@@ -59,10 +60,18 @@ class ConversationPane(QWidget):
         self._failed_ids: list[int] = []
         self.composer = Composer()
         self.composer.send.connect(self._send)
+        # Next best action, right above where the agent acts on it; bound to a client by the window.
+        self.suggestions = SuggestionsPanel(shortcut_scope=self)
+        self.suggestions.insertText.connect(self._insert)
+        lower = QWidget()
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 0, 0, 0)
+        lower_layout.addWidget(self.suggestions)
+        lower_layout.addWidget(self.composer, 1)
 
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.transcript)
-        splitter.addWidget(self.composer)
+        splitter.addWidget(lower)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
@@ -89,6 +98,7 @@ class ConversationPane(QWidget):
             self.meta.clear()
             self.transcript.clear()
             self.composer.setEnabled(False)
+            self.suggestions.show_conversation(None)
             return
         conv = detail.conversation
         if not same:
@@ -102,6 +112,7 @@ class ConversationPane(QWidget):
         if not same:
             self.composer.set_conversation(conv, identities, values)
         self.composer.setEnabled(True)
+        self.suggestions.show_conversation(conv["id"])
 
     def _render(self, keep_scroll: bool) -> None:
         if self._detail is None:
@@ -131,6 +142,10 @@ class ConversationPane(QWidget):
     def _retry_failed(self) -> None:
         for item_id in self._failed_ids:
             self.retryRequested.emit(item_id)
+
+    def _insert(self, text: str) -> None:
+        self.composer.editor.insertPlainText(text)
+        self.composer.editor.setFocus()
 
     def _send(self, payload: dict) -> None:
         if self.conversation_id is not None:

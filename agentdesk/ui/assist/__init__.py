@@ -1,0 +1,1 @@
+"""The suggestions panel of the conversation view."""
