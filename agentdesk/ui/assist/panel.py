@@ -73,10 +73,10 @@ class SuggestionsPanel(QWidget):
         dismiss.activated.connect(lambda: self.dismiss(max(self.list.currentRow(), 0)))
         self.setVisible(False)
 
-    def bind(self, client: AgentDeskClient) -> None:
-        """Suggest from this client's cache and act through its outbox."""
+    def bind(self, client: AgentDeskClient, suggester: Callable[[int], list[Suggestion]] | None = None) -> None:
+        """Suggest from this client's cache (or with `suggester`) and act through its outbox."""
         self._client = client
-        self._suggest = lambda conversation_id: suggest(client, conversation_id)
+        self._suggest = suggester or (lambda conversation_id: suggest(client, conversation_id))
 
     def show_conversation(self, conversation_id: int | None) -> None:
         """(Re)compute the suggestions; called whenever the conversation on screen changes."""

@@ -1,0 +1,96 @@
+"""The suggestions panel: what it lists, and the keys that accept and dismiss."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QPlainTextEdit, QVBoxLayout, QWidget
+
+from agentdesk.assist.rules import Action, Suggestion
+from agentdesk.ui.assist.panel import SuggestionsPanel
+
+DUE = datetime(2030, 1, 1, 9, tzinfo=UTC)
+SUGGESTIONS = [
+    Suggestion(
+        "deflection",
+        "Send the link",
+        "The customer wrote «contraseña»",
+        0.82,
+        Action("insert_text", text="https://help/password"),
+        article_id=7,
+    ),
+    Suggestion(
+        "reminder",
+        "Schedule a reminder",
+        "An appointment is coming",
+        0.9,
+        Action("schedule_reminder", template={"name": "r", "language": "es", "parameters": []}, due_at=DUE),
+    ),
+    Suggestion("callback", "Offer a callback", "Waited 40 min", 0.75, Action("insert_text", text="We call you")),
+]
+
+
+class FakeClient:
+    def __init__(self) -> None:
+        self.calls: list[tuple[str, Any]] = []
+
+    def record_suggestion(self, conversation_id: int, **kw: Any) -> None:
+        self.calls.append(("record", (conversation_id, kw["accepted"], kw["kind"], kw["article_id"])))
+
+    def schedule_reminder(self, conversation_id: int, due_at: datetime, template: dict, **kw: Any) -> None:
+        self.calls.append(("schedule", (conversation_id, due_at, template["name"])))
+
+
+def make(qtbot) -> tuple[QWidget, SuggestionsPanel, QPlainTextEdit, FakeClient]:
+    scope = QWidget()
+    panel = SuggestionsPanel(shortcut_scope=scope)
+    editor = QPlainTextEdit()
+    layout = QVBoxLayout(scope)
+    layout.addWidget(panel)
+    layout.addWidget(editor)
+    panel.insertText.connect(editor.insertPlainText)
+    client = FakeClient()
+    panel.bind(client, lambda _cid: list(SUGGESTIONS))  # type: ignore[arg-type]
+    qtbot.addWidget(scope)
+    scope.show()
+    scope.activateWindow()  # shortcuts fire only in the active window
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is scope)
+    panel.show_conversation(5)
+    return scope, panel, editor, client
+
+
+def test_lists_title_why_and_confidence_and_hides_when_empty(qtbot) -> None:
+    _scope, panel, _editor, _client = make(qtbot)
+    assert panel.isVisible() and panel.list.count() == 3
+    first = panel.list.item(0).text()
+    assert "Send the link" in first and "«contraseña»" in first and "82%" in first and "Alt+1" in first
+    panel.show_conversation(None)
+    assert not panel.isVisible()
+
+
+def test_enter_accepts_into_the_composer_and_it_is_recorded(qtbot) -> None:
+    _scope, panel, editor, client = make(qtbot)
+    panel.list.setFocus()
+    qtbot.keyClick(panel.list, Qt.Key.Key_Return)
+    assert editor.toPlainText() == "https://help/password"
+    assert client.calls == [("record", (5, True, "deflection", 7))]
+    assert [s.kind for s in panel.suggestions] == ["reminder", "callback"]
+
+
+def test_alt_number_acts_from_the_composer_and_del_dismisses(qtbot) -> None:
+    _scope, panel, editor, client = make(qtbot)
+    editor.setFocus()
+    qtbot.keyClick(editor, Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)
+    assert client.calls == [("schedule", (5, DUE, "r")), ("record", (5, True, "reminder", None))]
+    panel.list.setFocus()
+    panel.list.setCurrentRow(1)
+    qtbot.keyClick(panel.list, Qt.Key.Key_Delete)
+    assert client.calls[-1] == ("record", (5, False, "callback", None))
+    editor.setFocus()
+    qtbot.keyClick(editor, Qt.Key.Key_D, Qt.KeyboardModifier.AltModifier)
+    assert client.calls[-1] == ("record", (5, False, "deflection", 7))
+    assert panel.suggestions == [] and not panel.isVisible()
+    panel.show_conversation(5)  # what was handled stays handled
+    assert panel.suggestions == []
