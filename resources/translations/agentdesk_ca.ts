@@ -683,4 +683,23 @@
         <translation>Dilluns vinent a les 9:00</translation>
     </message>
 </context>
+<context>
+    <name>SuggestionsPanel</name>
+    <message>
+        <source>Suggestions</source>
+        <translation>Suggeriments</translation>
+    </message>
+    <message>
+        <source>Suggested next actions</source>
+        <translation>Properes accions suggerides</translation>
+    </message>
+    <message>
+        <source>%1% sure</source>
+        <translation>%1 % de confiança</translation>
+    </message>
+    <message>
+        <source>Enter accepts, Del dismisses</source>
+        <translation>Retorn accepta, Supr descarta</translation>
+    </message>
+</context>
 </TS>

@@ -683,4 +683,23 @@
         <translation>El próximo lunes a las 9:00</translation>
     </message>
 </context>
+<context>
+    <name>SuggestionsPanel</name>
+    <message>
+        <source>Suggestions</source>
+        <translation>Sugerencias</translation>
+    </message>
+    <message>
+        <source>Suggested next actions</source>
+        <translation>Próximas acciones sugeridas</translation>
+    </message>
+    <message>
+        <source>%1% sure</source>
+        <translation>%1 % de confianza</translation>
+    </message>
+    <message>
+        <source>Enter accepts, Del dismisses</source>
+        <translation>Intro acepta, Supr descarta</translation>
+    </message>
+</context>
 </TS>
