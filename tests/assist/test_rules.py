@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 from agentdesk.assist.rules import suggest
 from agentdesk.client.cache.database import Cache
 from agentdesk.client.cache.values import to_ts
+from agentdesk.server.seed.texts import WHATSAPP_TEMPLATES
 from tests.assist.conftest import Rows
 
 NOW = datetime(2026, 3, 10, 12, 0, tzinfo=UTC)
@@ -156,3 +157,12 @@ def test_self_serviceable_request_suggests_the_link(cache: Cache, rows: Rows) ->
     s = kinds(cache, conv)["deflection"]
     assert s.article_id == ids[("password", "es")]
     assert "https://" in s.action.text and "«contraseña?»" not in s.evidence and "contraseña" in s.evidence
+
+
+def test_the_demo_numbers_templates_fit_the_rules(cache: Cache, rows: Rows) -> None:
+    conv = world(rows, last_inbound=NOW - timedelta(days=2), settings={"templates": list(WHATSAPP_TEMPLATES)})
+    with cache.write() as conn:
+        conn.exec_driver_sql("UPDATE conversations SET language = 'ca' WHERE id = ?", (conv,))
+    s = kinds(cache, conv)["template"]
+    assert s.action.template == {"name": "follow_up", "language": "ca", "parameters": ["Marta Puig"]}
+    assert s.action.text.startswith("Hola Marta Puig, continuem")

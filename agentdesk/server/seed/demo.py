@@ -132,7 +132,11 @@ QUEUES = (
         "WhatsApp · Llum & Casa",
         ChannelKind.WHATSAPP,
         (SUPPORT, INTERNATIONAL),
-        {"display_phone_number": "+34 600 000 000", "phone_number_id": "100000000000001"},
+        {
+            "display_phone_number": "+34 600 000 000",
+            "phone_number_id": "100000000000001",
+            "templates": [dict(t) for t in tx.WHATSAPP_TEMPLATES],
+        },
         15 * 60,
         24 * HOUR,
     ),

@@ -31,6 +31,40 @@ class MatterText:
 
 
 MATTERS = ("order", "delivery", "invoice", "appointment", "password", "return", "product")
+
+# The WhatsApp number's approved message templates, in the shape of a WhatsApp queue's
+# `settings["templates"]` (see agentdesk.assist.rules): `purpose` says when the assistant
+# offers one, `parameters` where each {{n}} value comes from.
+WHATSAPP_TEMPLATES = (
+    *(
+        {
+            "name": "follow_up",
+            "language": language,
+            "purpose": "window_closed",
+            "parameters": ["contact.name"],
+            "body": body,
+        }
+        for language, body in (
+            ("es", "Hola {{1}}, seguimos con tu consulta. ¿Nos respondes a este mensaje para continuar?"),
+            ("ca", "Hola {{1}}, continuem amb la teva consulta. Ens respons aquest missatge per continuar?"),
+            ("en", "Hi {{1}}, we are following up on your request. Reply to this message to continue."),
+        )
+    ),
+    *(
+        {
+            "name": "appointment_reminder",
+            "language": language,
+            "purpose": "reminder",
+            "parameters": ["contact.name", "appointment.date", "appointment.time"],
+            "body": body,
+        }
+        for language, body in (
+            ("es", "Hola {{1}}, te recordamos tu cita del {{2}} a las {{3}}. Si no puedes venir, responde aquí."),
+            ("ca", "Hola {{1}}, et recordem la cita del {{2}} a les {{3}}. Si no pots venir, respon aquí."),
+            ("en", "Hi {{1}}, a reminder of your appointment on {{2}} at {{3}}. If you cannot make it, reply here."),
+        )
+    ),
+)
 # The help-centre article an agent links for a matter, by slug (see KB_ARTICLES).
 MATTER_ARTICLE = {
     "order": "tracking",
