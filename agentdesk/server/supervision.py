@@ -16,6 +16,9 @@ from sqlalchemy.orm import Session, sessionmaker
 from agentdesk.server.services import metrics, routing, sla
 
 PRESENCE_GRACE_S = 60.0
+# Recomputing a busy day's figures takes a second or two: every few rounds, not every one
+# (every 15 s at the default 5-second round), the first time once the server has settled.
+FIGURES_EVERY_ROUNDS = 3
 
 # Live streams per (server, user) in this process: only the last one closing marks the agent
 # disconnected. Keyed by the server's state object, since tests run several servers in one process.
@@ -24,9 +27,11 @@ _streams_lock = threading.Lock()
 
 
 class Supervision:
-    def __init__(self, grace_s: float = PRESENCE_GRACE_S) -> None:
+    def __init__(self, grace_s: float = PRESENCE_GRACE_S, figures_every_rounds: int = FIGURES_EVERY_ROUNDS) -> None:
         self.grace_s = grace_s
+        self.figures_every_rounds = figures_every_rounds
         self.announcer = metrics.Announcer()
+        self._rounds = 0
 
     def round(self, sessions: sessionmaker[Session], announce: Callable[[int], None]) -> None:
         with sessions() as session:
@@ -35,6 +40,9 @@ class Supervision:
             routing.route_all(session)
             sla.record_breaches(session)
             session.commit()
+            self._rounds += 1
+            if self._rounds % self.figures_every_rounds:
+                return
             digest = self.announcer.announce(session)
             session.commit()
         if digest is not None:

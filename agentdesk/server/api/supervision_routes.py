@@ -16,7 +16,7 @@ from pydantic import BaseModel, Field
 from agentdesk.domain.enums import Role
 from agentdesk.domain.sla import Calendar
 from agentdesk.server.api.deps import CurrentUser, IdempotencyKey, ReadSession, State, run_write
-from agentdesk.server.api.schemas import ErrorOut
+from agentdesk.server.api.schemas import ConversationOut, ErrorOut
 from agentdesk.server.changelog import dumps, row_payload
 from agentdesk.server.db import models as m
 from agentdesk.server.services import metrics, routing
@@ -66,6 +66,90 @@ class MoveIn(BaseModel):
     queue_id: int = Field(ge=1)
 
 
+class PolicyOut(BaseModel):
+    queue_id: int
+    service_level_s: int
+    short_abandon_s: int
+    calendar: dict[str, Any]
+    overflow: OverflowRule | None
+    sla_first_response_s: int | None
+    sla_resolution_s: int | None
+
+
+class FiguresOut(BaseModel):
+    """A period's figures; formulas in `agentdesk.domain.metrics`. Rates over nothing are null."""
+
+    offered: int
+    answered: int
+    abandoned: int
+    resolved: int
+    average_wait_s: float | None
+    service_level_pct: float | None
+    abandonment_rate_pct: float | None
+    first_response_time_s: float | None
+    average_handle_time_s: float | None
+    csat_pct: float | None
+    nps: float | None
+    deflection_rate_pct: float | None
+    repeat_contact_rate_pct: float | None
+    survey_answers: int
+
+
+class LiveOut(BaseModel):
+    waiting_now: int
+    longest_wait_now_s: float | None
+    occupancy_pct: float | None
+    agents_by_presence: dict[str, int]
+
+
+class AgentOut(BaseModel):
+    user_id: int
+    name: str
+    presence: str
+    presence_since: datetime | None
+    capacity: int = Field(description="on the queue's channel")
+    active: int = Field(description="open and pending conversations on the queue's channel")
+
+
+class QueueFiguresOut(BaseModel):
+    queue_id: int
+    name: str
+    channel: str
+    service_level_threshold_s: int
+    today: FiguresOut
+    live: LiveOut
+    agents: list[AgentOut]
+
+
+class ChannelFiguresOut(BaseModel):
+    channel: str
+    today: FiguresOut
+    live: LiveOut
+
+
+class MetricsOut(BaseModel):
+    computed_at: datetime
+    day_start: datetime
+    queues: list[QueueFiguresOut]
+    channels: list[ChannelFiguresOut]
+
+
+class IntervalOut(FiguresOut):
+    start: datetime
+
+
+class QueueIntervalsOut(BaseModel):
+    queue_id: int
+    intervals: list[IntervalOut] = Field(description="only intervals with activity")
+
+
+class IntervalsOut(BaseModel):
+    computed_at: datetime
+    start: datetime
+    interval_minutes: int
+    queues: list[QueueIntervalsOut]
+
+
 def _state_out(state: m.AgentState) -> dict[str, Any]:
     channels = routing.DEFAULT_CAPACITY
     return {
@@ -111,7 +195,12 @@ def set_capacity(
     return run_write(st, request, user, key, body, op)
 
 
-@router.put("/queues/{queue_id}/policy", responses=ERRORS, summary="Service level, business hours, SLA and overflow")
+@router.put(
+    "/queues/{queue_id}/policy",
+    response_model=PolicyOut,
+    responses=ERRORS,
+    summary="Service level, business hours, SLA and overflow",
+)
 def set_policy(
     queue_id: Id, body: PolicyIn, request: Request, st: State, user: CurrentUser, key: IdempotencyKey = None
 ) -> Response:
@@ -155,7 +244,7 @@ def _policy_out(queue: m.Queue, policy: m.QueuePolicy | None) -> dict[str, Any]:
     }
 
 
-@router.get("/queues/{queue_id}/policy", responses=ERRORS)
+@router.get("/queues/{queue_id}/policy", response_model=PolicyOut, responses=ERRORS)
 def get_policy(queue_id: Id, user: CurrentUser, session: ReadSession) -> dict[str, Any]:
     _supervising(user)
     queue = session.get(m.Queue, queue_id)
@@ -166,6 +255,7 @@ def get_policy(queue_id: Id, user: CurrentUser, session: ReadSession) -> dict[st
 
 @router.post(
     "/conversations/{conversation_id}/move",
+    response_model=ConversationOut,
     responses=ERRORS,
     summary="Move a conversation, with its messages and events, to another queue (supervisors, admins)",
 )
@@ -178,13 +268,23 @@ def move(
     return run_write(st, request, user, key, body, op)
 
 
-@router.get("/metrics/queues", responses=ERRORS, summary="Today's figures and live values per queue and per channel")
+@router.get(
+    "/metrics/queues",
+    response_model=MetricsOut,
+    responses=ERRORS,
+    summary="Today's figures and live values per queue and per channel",
+)
 def queue_metrics(user: CurrentUser, session: ReadSession) -> Response:
     _supervising(user)
     return Response(dumps(metrics.current(session)), media_type="application/json")
 
 
-@router.get("/metrics/intervals", responses=ERRORS, summary="15-minute intervals of today and the days before")
+@router.get(
+    "/metrics/intervals",
+    response_model=IntervalsOut,
+    responses=ERRORS,
+    summary="15-minute intervals of today and the days before",
+)
 def interval_metrics(user: CurrentUser, session: ReadSession, days: Annotated[int, Query(ge=1, le=31)] = 7) -> Response:
     _supervising(user)
     return Response(dumps(metrics.intervals(session, days)), media_type="application/json")

@@ -8,8 +8,9 @@ Supervisors and admins receive the figures through the change feed as entity `me
 (id 0, op `upsert`, data = what `GET /api/v1/metrics/queues` answers). Each announcement is
 one change per supervisor or admin with `audience_user_id` set to them, so the feed never
 hands figures to anyone else, agents included; clients that do not know the entity skip it.
-A new announcement is appended only when the figures changed (waits counted in whole minutes),
-so a quiet floor does not grow the log.
+Housekeeping recomputes them every third round (15 s by default) in each server process and appends a new
+announcement only when they changed (waits counted in whole minutes), so a quiet floor does
+not grow the log. Several server processes each announce: a client just keeps the newest.
 """
 
 from __future__ import annotations
@@ -330,13 +331,15 @@ class Announcer:
     def announce(self, session: Session, now: datetime | None = None) -> str | None:
         """Appends an announcement if the figures changed; returns its digest, to `confirm`
         once the transaction committed (a rolled-back one announced nothing)."""
+        audience = session.scalars(
+            select(m.User.id).where(m.User.active.is_(True), m.User.role.in_([Role.SUPERVISOR.value, Role.ADMIN.value]))
+        ).all()
+        if not audience:
+            return None
         figures = current(session, now)
         digest = _digest(figures)
         if digest == self.last_digest:
             return None
-        audience = session.scalars(
-            select(m.User.id).where(m.User.active.is_(True), m.User.role.in_([Role.SUPERVISOR.value, Role.ADMIN.value]))
-        ).all()
         append_changes(
             session, [change_row("metrics", 0, ChangeOp.UPSERT, figures, audience_user_id=uid) for uid in audience]
         )
