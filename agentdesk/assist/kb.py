@@ -45,13 +45,27 @@ class ArticleHit:
         return self.snippets.get(channel or "", "") or next(iter(self.snippets.values()), "") or self.title
 
 
+# How often this process restemmed each cache's articles: part of `version`.
+_restemmed: dict[str, int] = {}
+
+
 def refresh(cache: Cache) -> int:
     """Restem the articles the feed changed since the last search; returns how many."""
     with cache.read() as conn:
         if conn.exec_driver_sql("SELECT 1 FROM kb_fts_stale LIMIT 1").first() is None:
             return 0
     with cache.write() as conn:
-        return reindex(conn)
+        changed = reindex(conn)
+    _restemmed[str(cache.path)] = _restemmed.get(str(cache.path), 0) + 1
+    return changed
+
+
+def version(cache: Cache) -> tuple[int, ...]:
+    """Changes whenever the index does (an insert or update is restemmed; a delete lowers the count)."""
+    refresh(cache)
+    with cache.read() as conn:
+        count, last = conn.exec_driver_sql("SELECT count(*), max(id) FROM kb_articles").one()
+    return _restemmed.get(str(cache.path), 0), count, last or 0
 
 
 def reindex(conn: Connection) -> int:

@@ -230,16 +230,40 @@ def _appointment_reminder(conn: Connection, conv: dict[str, Any], now: datetime,
     return None
 
 
-def topic(cache: Cache, conversation_id: int) -> kb.ArticleHit | None:
-    """What a conversation is about: its best knowledge-base article, when one fits well."""
+# Topics already worked out, by (cache file, conversation), with what they were worked out
+# from: the repeat-contact rule asks for the same past conversations at every refresh.
+_TOPICS: dict[tuple[str, int], tuple[Any, kb.ArticleHit | None]] = {}
+_TOPICS_KEPT = 4096
+
+
+def topic(cache: Cache, conversation_id: int, kb_version: tuple[int, ...] | None = None) -> kb.ArticleHit | None:
+    """What a conversation is about: its best knowledge-base article, when one fits well.
+
+    Remembered until the conversation gets a new customer message or the knowledge base
+    changes; pass `kb.version(cache)` when asking for many conversations at once.
+    """
+    key = (str(cache.path), conversation_id)
+    with cache.read() as conn:
+        latest = conn.exec_driver_sql(
+            "SELECT max(id) FROM messages WHERE conversation_id = ? AND direction = 'inbound'", (conversation_id,)
+        ).scalar()
+    basis = (latest, kb_version or kb.version(cache))
+    known = _TOPICS.get(key)
+    if known is not None and known[0] == basis:
+        return known[1]
     hits = kb.relevant_articles(cache, conversation_id, k=1)
-    return hits[0] if hits and hits[0].confidence >= 0.3 else None
+    found = hits[0] if hits and hits[0].confidence >= 0.3 else None
+    if len(_TOPICS) >= _TOPICS_KEPT:
+        _TOPICS.clear()
+    _TOPICS[key] = (basis, found)
+    return found
 
 
 def _repeat_contact(
     conn: Connection, cache: Cache, conv: dict[str, Any], now: datetime, tuning: Tuning
 ) -> Suggestion | None:
-    mine = topic(cache, conv["id"])
+    current = kb.version(cache)
+    mine = topic(cache, conv["id"], current)
     if mine is None:
         return None
     since = to_ts(now - timedelta(days=tuning.repeat_days))
@@ -248,7 +272,9 @@ def _repeat_contact(
         "ORDER BY created_at DESC LIMIT 20",
         (conv["contact_id"], conv["id"], since),
     ).all()
-    same = [(cid, channel) for cid, channel in others if (t := topic(cache, cid)) is not None and t.id == mine.id]
+    same = [
+        (cid, channel) for cid, channel in others if (t := topic(cache, cid, current)) is not None and t.id == mine.id
+    ]
     count = len(same) + 1
     if count < tuning.repeat_count:
         return None

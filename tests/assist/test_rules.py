@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from agentdesk.assist.rules import suggest
+from agentdesk.assist.rules import suggest, topic
 from agentdesk.client.cache.database import Cache
 from agentdesk.client.cache.values import to_ts
 from agentdesk.server.seed.texts import WHATSAPP_TEMPLATES
@@ -166,3 +166,22 @@ def test_the_demo_numbers_templates_fit_the_rules(cache: Cache, rows: Rows) -> N
     s = kinds(cache, conv)["template"]
     assert s.action.template == {"name": "follow_up", "language": "ca", "parameters": ["Marta Puig"]}
     assert s.action.text.startswith("Hola Marta Puig, continuem")
+
+
+def test_a_remembered_topic_follows_new_messages_and_articles(cache: Cache, rows: Rows) -> None:
+    ids = rows.demo_articles()
+    conv = world(rows, text="Hola, buenas tardes")
+    assert topic(cache, conv) is None
+    rows.add(
+        "messages",
+        conversation_id=conv,
+        direction="inbound",
+        kind="message",
+        text="He olvidado la contraseña y no puedo entrar",
+        created_at=to_ts(NOW + timedelta(minutes=1)),
+    )
+    assert topic(cache, conv).id == ids[("password", "es")]
+    with cache.write() as conn:
+        conn.exec_driver_sql("DELETE FROM kb_articles WHERE id = ?", (ids[("password", "es")],))
+    found = topic(cache, conv)
+    assert found is None or found.id != ids[("password", "es")]
