@@ -29,8 +29,9 @@ The figures, for the contacts offered in a period unless said otherwise:
 - **CSAT** = % of CSAT answers (scale 1–5) scoring 4 or 5, by answer time.
 - **NPS** = % promoters (9–10) − % detractors (0–6) of NPS answers (scale 0–10), by answer time.
 - **deflection rate** = deflected ÷ offered, in %; a contact is deflected when the customer
-  accepted a self-service suggestion (a `suggestion_accepted` event) and the contact was then
-  resolved with no further message from the customer.
+  accepted a self-service suggestion (a `suggestion_accepted` event of a `deflection`
+  suggestion: a help article sent to the customer) and the contact was then resolved with no
+  further message from the customer.
 - **repeat-contact rate** = repeats ÷ offered, in %; a contact is a repeat when the same
   customer opened another contact on the same *topic* in the 7 days before it, on any channel.
   The topic is the line of business the contact is about: the teams whose queue handles it

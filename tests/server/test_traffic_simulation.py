@@ -126,3 +126,21 @@ def test_scripted_morning(session: Session) -> None:
     sim = next(x for x in slots["queues"] if x["queue_id"] == queue.id)["intervals"]
     assert [s["start"] for s in sim] == [t(0)]
     assert sim[0]["offered"] == 6 and sim[0]["service_level_pct"] == 60.0
+
+
+def test_deflection_counts_accepted_self_service_links(session: Session) -> None:
+    queue = admin.create_queue(session, "Help", ChannelKind.WEBCHAT)
+    deflected = arrive(session, queue, "visitor-a", t(0))
+    wrote_again = arrive(session, queue, "visitor-b", t(0))
+    template = arrive(session, queue, "visitor-c", t(0))
+    arrive(session, queue, "visitor-d", t(0))
+    for conversation, kind in ((deflected, "deflection"), (wrote_again, "deflection"), (template, "template")):
+        add_event(session, conversation, EventKind.SUGGESTION_ACCEPTED, {"suggestion": kind}, at=t(1))
+    wrote_again.last_inbound_at = t(2)
+    for conversation in (deflected, wrote_again, template):
+        resolve(session, conversation, t(3))
+    session.commit()
+    today = next(q for q in metrics.current(session, now=t(10))["queues"] if q["queue_id"] == queue.id)["today"]
+    # Only the first: the second customer wrote again, the third got a template, not self-service.
+    assert today["offered"] == 4
+    assert today["deflection_rate_pct"] == 25.0

@@ -35,7 +35,8 @@ from agentdesk.server.db import models as m
 from agentdesk.server.db.types import utcnow
 from agentdesk.server.services.routing import ACTIVE, capacity_of
 
-SUGGESTION_ACCEPTED = "suggestion_accepted"
+# The assistant's kind of suggestion that sends the customer to self-service (a help article).
+SELF_SERVICE = "deflection"
 DEFAULT_SERVICE_LEVEL_S = 60
 
 
@@ -91,20 +92,27 @@ def load(session: Session, since: datetime) -> Facts:
     # keeping the first of each in a dict. Events of a contact come after its arrival, so those
     # before the horizon cannot matter to any figure of the period.
     firsts: dict[str, dict[int, float]] = {EventKind.ASSIGNED.value: {}, EventKind.ABANDONED.value: {}}
-    accepted: dict[int, float] = {}
     for conversation_id, kind, at in conn.execute(
         select(m.Event.conversation_id, m.Event.kind, epoch(m.Event.occurred_at)).where(
-            m.Event.kind.in_([EventKind.ASSIGNED.value, EventKind.ABANDONED.value, SUGGESTION_ACCEPTED]),
+            m.Event.kind.in_(list(firsts)),
             m.Event.occurred_at >= horizon,
             m.Event.conversation_id.is_not(None),
         )
     ).all():
-        if kind == SUGGESTION_ACCEPTED:
-            # The latest acceptance is the one that could have closed the contact.
-            if at > accepted.get(conversation_id, at - 1):
-                accepted[conversation_id] = at
-        elif at < firsts[kind].get(conversation_id, at + 1):
+        if at < firsts[kind].get(conversation_id, at + 1):
             firsts[kind][conversation_id] = at
+    # Accepted suggestions are few; only self-service ones (a link for the customer) can deflect.
+    accepted: dict[int, float] = {}
+    for conversation_id, at, data in conn.execute(
+        select(m.Event.conversation_id, epoch(m.Event.occurred_at), m.Event.data).where(
+            m.Event.kind == EventKind.SUGGESTION_ACCEPTED.value,
+            m.Event.occurred_at >= horizon,
+            m.Event.conversation_id.is_not(None),
+        )
+    ).all():
+        # The latest acceptance is the one that could have closed the contact.
+        if data.get("suggestion") == SELF_SERVICE and at > accepted.get(conversation_id, at - 1):
+            accepted[conversation_id] = at
     assigned, abandoned = firsts[EventKind.ASSIGNED.value], firsts[EventKind.ABANDONED.value]
     contacts = []
     # Plain tuples through the connection and positional fields: at 100k contacts a day, the
