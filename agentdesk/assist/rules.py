@@ -54,6 +54,8 @@ class Suggestion:
     confidence: float
     action: Action
     article_id: int | None = None
+    # The evidence as values, for a screen that words it in the agent's language.
+    facts: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,6 +179,7 @@ def _window_closed(conn: Connection, conv: dict[str, Any], now: datetime) -> Sug
         f"The 24-hour WhatsApp window is closed: the customer {since}; only approved templates can be sent.",
         0.95,
         Action("send_template", text=body, template=filled),
+        facts={"template": filled["name"], "silent_min": None if last is None else _minutes(now - last)},
     )
 
 
@@ -226,6 +229,7 @@ def _appointment_reminder(conn: Connection, conv: dict[str, Any], now: datetime,
                 due_at=due,
                 about={"event_id": event_id, "starts_at": data.get("starts_at")},
             ),
+            facts={"due": due, "starts": starts, "appointment": data.get("title") or ""},
         )
     return None
 
@@ -291,6 +295,7 @@ def _repeat_contact(
             about={"conversations": [cid for cid, _ in same]},
         ),
         article_id=mine.id,
+        facts={"count": count, "days": tuning.repeat_days, "article": mine.title, "channels": channels},
     )
 
 
@@ -301,9 +306,11 @@ def _long_wait(conn: Connection, conv: dict[str, Any], now: datetime, tuning: Tu
     sla = conv["sla_first_response_s"]
     capacity = conv["settings"].get("capacity")
     reasons = []
+    facts: dict[str, Any] = {"offer": "channel" if conv["channel"] == "webchat" else "callback"}
     if waiting_since is not None and sla and now - waiting_since > timedelta(seconds=sla * tuning.wait_share_of_sla):
         target = _ago(timedelta(seconds=sla))
         reasons.append(f"the customer has waited {_ago(now - waiting_since)} (first-response target {target})")
+        facts.update(waited_min=_minutes(now - waiting_since), target_min=sla // 60)
     if isinstance(capacity, int) and capacity > 0:
         waiting = conn.exec_driver_sql(
             "SELECT count(*) FROM conversations WHERE queue_id = ? AND status = 'open' AND first_response_at IS NULL",
@@ -311,17 +318,19 @@ def _long_wait(conn: Connection, conv: dict[str, Any], now: datetime, tuning: Tu
         ).scalar_one()
         if waiting > capacity:
             reasons.append(f"{waiting} conversations wait in «{conv['queue_name']}», over its capacity of {capacity}")
+            facts.update(waiting=waiting, queue=conv["queue_name"], capacity=capacity)
     if not reasons:
         return None
     # Live channels lose the customer who waits; email can wait for a call instead.
     texts = _CHANNEL_TEXT if conv["channel"] == "webchat" else _CALLBACK_TEXT
-    offer = "another channel" if conv["channel"] == "webchat" else "a callback"
+    offer = "another channel" if facts["offer"] == "channel" else "a callback"
     return Suggestion(
         "callback",
         f"Offer {offer}",
         "; ".join(reasons).capitalize() + ".",
         0.75,
         Action("insert_text", text=texts[conv["language"]]),
+        facts=facts,
     )
 
 
@@ -332,7 +341,8 @@ def _deflection(cache: Cache, conv: dict[str, Any], text: str, tuning: Tuning) -
     hit = hits[0]
     matched = set(hit.matched)
     words = list(dict.fromkeys(w for w in text.split() if matched & set(terms(w, conv["language"]))))[:5]
-    said = ", ".join(f"«{w.strip('.,;:!?¿¡()«»')}»" for w in words) or "words of the article"
+    quoted = [f"«{w.strip('.,;:!?¿¡()«»')}»" for w in words]
+    said = ", ".join(quoted) or "words of the article"
     snippet = hit.snippet(conv["channel"])
     insert = snippet if hit.url in snippet else f"{snippet}\n{hit.url}"
     return Suggestion(
@@ -342,11 +352,16 @@ def _deflection(cache: Cache, conv: dict[str, Any], text: str, tuning: Tuning) -
         round(hit.confidence, 2),
         Action("insert_text", text=insert, about={"url": hit.url}),
         article_id=hit.id,
+        facts={"words": ", ".join(quoted), "article": hit.title},
     )
 
 
+def _minutes(delta: timedelta) -> int:
+    return int(delta.total_seconds() // 60)
+
+
 def _ago(delta: timedelta) -> str:
-    minutes = int(delta.total_seconds() // 60)
+    minutes = _minutes(delta)
     if minutes < 120:
         return f"{minutes} min"
     hours = minutes // 60

@@ -684,6 +684,81 @@
     </message>
 </context>
 <context>
+    <name>Suggestions</name>
+    <message>
+        <source>%1 conversations wait in «%2», over its capacity of %3.</source>
+        <translation>%1 converses esperen a «%2», per sobre de la seva capacitat de %3.</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 dies</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>An appointment «%1» is on the timeline for %2, with no reminder sent or scheduled.</source>
+        <translation>Hi ha una cita «%1» a l'historial per al %2, sense cap recordatori enviat ni programat.</translation>
+    </message>
+    <message>
+        <source>Offer a callback</source>
+        <translation>Oferir una trucada</translation>
+    </message>
+    <message>
+        <source>Offer another channel</source>
+        <translation>Oferir un altre canal</translation>
+    </message>
+    <message>
+        <source>Repeat contact: escalate or fix it for good</source>
+        <translation>Contacte repetit: escala-ho o resol-ho definitivament</translation>
+    </message>
+    <message>
+        <source>Schedule a WhatsApp reminder for %1</source>
+        <translation>Programar un recordatori de WhatsApp per al %1</translation>
+    </message>
+    <message>
+        <source>Send the self-service link «%1»</source>
+        <translation>Enviar l'enllaç d'autoservei «%1»</translation>
+    </message>
+    <message>
+        <source>Send the template «%1»</source>
+        <translation>Enviar la plantilla «%1»</translation>
+    </message>
+    <message>
+        <source>The 24-hour WhatsApp window is closed: the customer %1; only approved templates can be sent.</source>
+        <translation>La finestra de 24 hores de WhatsApp és tancada: el client %1; només es poden enviar plantilles aprovades.</translation>
+    </message>
+    <message>
+        <source>The customer has waited %1 (first-response target %2).</source>
+        <translation>El client fa %1 que espera (objectiu de primera resposta: %2).</translation>
+    </message>
+    <message>
+        <source>The customer wrote %1, which the article «%2» answers.</source>
+        <translation>El client va escriure %1, i l'article «%2» hi respon.</translation>
+    </message>
+    <message>
+        <source>This customer has written %1 times in %2 days about «%3» (%4).</source>
+        <translation>Aquest client ha escrit %1 vegades en %2 dies sobre «%3» (%4).</translation>
+    </message>
+    <message>
+        <source>appointment</source>
+        <translation>cita</translation>
+    </message>
+    <message>
+        <source>last wrote %1 ago</source>
+        <translation>va escriure per última vegada fa %1</translation>
+    </message>
+    <message>
+        <source>never wrote on WhatsApp</source>
+        <translation>no ha escrit mai per WhatsApp</translation>
+    </message>
+</context>
+<context>
     <name>SuggestionsPanel</name>
     <message>
         <source>Suggestions</source>

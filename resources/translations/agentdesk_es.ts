@@ -684,6 +684,81 @@
     </message>
 </context>
 <context>
+    <name>Suggestions</name>
+    <message>
+        <source>%1 conversations wait in «%2», over its capacity of %3.</source>
+        <translation>%1 conversaciones esperan en «%2», por encima de su capacidad de %3.</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 días</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>An appointment «%1» is on the timeline for %2, with no reminder sent or scheduled.</source>
+        <translation>Hay una cita «%1» en el historial para el %2, sin recordatorio enviado ni programado.</translation>
+    </message>
+    <message>
+        <source>Offer a callback</source>
+        <translation>Ofrecer una llamada</translation>
+    </message>
+    <message>
+        <source>Offer another channel</source>
+        <translation>Ofrecer otro canal</translation>
+    </message>
+    <message>
+        <source>Repeat contact: escalate or fix it for good</source>
+        <translation>Contacto repetido: escálalo o resuélvelo de una vez</translation>
+    </message>
+    <message>
+        <source>Schedule a WhatsApp reminder for %1</source>
+        <translation>Programar un recordatorio de WhatsApp para el %1</translation>
+    </message>
+    <message>
+        <source>Send the self-service link «%1»</source>
+        <translation>Enviar el enlace de autoservicio «%1»</translation>
+    </message>
+    <message>
+        <source>Send the template «%1»</source>
+        <translation>Enviar la plantilla «%1»</translation>
+    </message>
+    <message>
+        <source>The 24-hour WhatsApp window is closed: the customer %1; only approved templates can be sent.</source>
+        <translation>La ventana de 24 horas de WhatsApp está cerrada: el cliente %1; solo se pueden enviar plantillas aprobadas.</translation>
+    </message>
+    <message>
+        <source>The customer has waited %1 (first-response target %2).</source>
+        <translation>El cliente lleva %1 esperando (objetivo de primera respuesta: %2).</translation>
+    </message>
+    <message>
+        <source>The customer wrote %1, which the article «%2» answers.</source>
+        <translation>El cliente escribió %1, y el artículo «%2» lo responde.</translation>
+    </message>
+    <message>
+        <source>This customer has written %1 times in %2 days about «%3» (%4).</source>
+        <translation>Este cliente ha escrito %1 veces en %2 días sobre «%3» (%4).</translation>
+    </message>
+    <message>
+        <source>appointment</source>
+        <translation>cita</translation>
+    </message>
+    <message>
+        <source>last wrote %1 ago</source>
+        <translation>escribió por última vez hace %1</translation>
+    </message>
+    <message>
+        <source>never wrote on WhatsApp</source>
+        <translation>nunca ha escrito por WhatsApp</translation>
+    </message>
+</context>
+<context>
     <name>SuggestionsPanel</name>
     <message>
         <source>Suggestions</source>

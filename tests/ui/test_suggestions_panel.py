@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QPlainTextEdit, QVBoxLayout, QWidget
 
-from agentdesk.assist.rules import Action, Suggestion
+from agentdesk.assist.rules import Action, Suggestion, suggest
+from agentdesk.client.cache.database import Cache
+from agentdesk.client.cache.values import to_ts
 from agentdesk.ui.assist.panel import SuggestionsPanel
+from agentdesk.ui.assist.wording import words
+from tests.assist.conftest import Rows
+from tests.assist.test_rules import NOW, world
 
 DUE = datetime(2030, 1, 1, 9, tzinfo=UTC)
 SUGGESTIONS = [
@@ -94,3 +99,27 @@ def test_alt_number_acts_from_the_composer_and_del_dismisses(qtbot) -> None:
     assert panel.suggestions == [] and not panel.isVisible()
     panel.show_conversation(5)  # what was handled stays handled
     assert panel.suggestions == []
+
+
+def test_the_screen_words_every_rule_as_the_assistant_does_in_english(tmp_path) -> None:
+    """Untranslated, the screen's wording is the assistant's English, fact for fact."""
+    cache = Cache(tmp_path / "cache.db")
+    rows = Rows(cache)
+    rows.demo_articles()
+    text = "No puedo entrar: he olvidado la contraseña y el enlace para restablecerla ha caducado"
+    world(rows, text=text, last_inbound=NOW - timedelta(days=9))
+    world(rows, text=text, last_inbound=NOW - timedelta(days=5), contact=1001)
+    conv = world(rows, text=text, contact=1001, first_response=None, last_inbound=NOW - timedelta(hours=30))
+    starts = NOW + timedelta(days=2)
+    rows.add(
+        "events",
+        contact_id=1001,
+        kind="appointment",
+        occurred_at=to_ts(starts),
+        data={"title": "Instalación", "starts_at": starts.isoformat(), "status": "scheduled"},
+    )
+    found = suggest(cache, conv, now=NOW)
+    assert {s.kind for s in found} == {"template", "reminder", "repeat_contact", "callback", "deflection"}
+    for s in found:
+        assert words(s) == (s.title, s.evidence), s.kind
+    cache.close()

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout,
 from agentdesk.assist import actions
 from agentdesk.assist.rules import Suggestion, suggest
 from agentdesk.client.app import AgentDeskClient
+from agentdesk.ui.assist.wording import words
 
 SHORTCUT_SLOTS = 3
 
@@ -89,7 +90,8 @@ class SuggestionsPanel(QWidget):
         for number, suggestion in enumerate(self.suggestions, 1):
             sure = self.tr("%1% sure").replace("%1", str(round(suggestion.confidence * 100)))
             slot = f"Alt+{number} · " if number <= SHORTCUT_SLOTS else ""
-            item = QListWidgetItem(f"{suggestion.title}\n{suggestion.evidence}\n{slot}{sure}")
+            title, why = words(suggestion)
+            item = QListWidgetItem(f"{title}\n{why}\n{slot}{sure}")
             item.setToolTip(self.tr("Enter accepts, Del dismisses"))
             self.list.addItem(item)
         if self.suggestions:
