@@ -345,9 +345,7 @@ class ConversationSla(Base):
     """A conversation's SLA clock while paused (pending) and the breaches already recorded."""
 
     __tablename__ = "conversation_slas"
-    conversation_id: Mapped[int] = mapped_column(
-        ForeignKey("conversations.id", ondelete="CASCADE"), primary_key=True
-    )
+    conversation_id: Mapped[int] = mapped_column(ForeignKey("conversations.id", ondelete="CASCADE"), primary_key=True)
     paused_at: Mapped[datetime | None] = mapped_column()
     # Business seconds that were left on each target when the clock paused.
     first_response_left_s: Mapped[float | None] = mapped_column()
