@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlalchemy import Connection
 
-from agentdesk.assist.text import language_of, stemmed, terms
+from agentdesk.assist.text import guess_language, language_of, stemmed, terms
 from agentdesk.client.cache.database import Cache
 from agentdesk.client.cache.values import from_json
 
@@ -35,11 +35,14 @@ class ArticleHit:
     url: str | None
     snippets: dict[str, str]
     score: float  # -bm25: higher is better
-    matched: tuple[str, ...]  # the query terms the article contains, for the "why"
+    matched: tuple[str, ...]  # the query terms in the article's title and tags, for the "why"
+    coverage: float = 0.0  # the share of the title's and tags' terms the customer used
 
     @property
     def confidence(self) -> float:
-        return self.score / (self.score + _CONFIDENCE_SCALE)
+        # bm25 says little in a small knowledge base (a word in every article weighs nothing),
+        # so a customer who names what an article's title and tags name counts as well.
+        return max(self.score / (self.score + _CONFIDENCE_SCALE), self.coverage)
 
     def snippet(self, channel: str | None) -> str:
         return self.snippets.get(channel or "", "") or next(iter(self.snippets.values()), "") or self.title
@@ -118,6 +121,7 @@ def _ranked(conn: Connection, match: str, language: str | None, k: int) -> list[
 
 def _hit(row: Any, query_terms: set[str]) -> ArticleHit:
     article_id, score, stem_title, stem_tags, title, language, url, snippets = row
+    subject = set((stem_title + " " + stem_tags).split())
     matched = tuple(t for t in (stem_title + " " + stem_tags).split() if t in query_terms)
     return ArticleHit(
         id=article_id,
@@ -127,6 +131,7 @@ def _hit(row: Any, query_terms: set[str]) -> ArticleHit:
         snippets=from_json(snippets) or {},
         score=float(score),
         matched=tuple(dict.fromkeys(matched)),
+        coverage=len(set(matched)) / len(subject) if subject else 0.0,
     )
 
 
@@ -144,7 +149,8 @@ def customer_text(conn: Connection, conversation_id: int) -> tuple[str, str | No
         "ORDER BY created_at DESC, id DESC LIMIT ?",
         (conversation_id, LATEST_MESSAGES),
     ).scalars()
-    return "\n".join([head[0] or "", *(t or "" for t in texts)]), head[1]
+    text = "\n".join([head[0] or "", *(t or "" for t in texts)])
+    return text, head[1] or guess_language(text)
 
 
 def relevant_articles(cache: Cache, conversation_id: int, k: int = 3) -> list[ArticleHit]:

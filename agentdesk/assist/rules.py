@@ -92,7 +92,9 @@ def suggest(
         conv = _conversation(conn, conversation_id)
         if conv is None or conv["status"] == "resolved":
             return []
-        text, _ = kb.customer_text(conn, conversation_id)
+        text, language = kb.customer_text(conn, conversation_id)
+        if conv["language"] is None:
+            conv["language"] = language_of(language)
         found: list[Suggestion | None] = [
             _window_closed(conn, conv, now),
             _appointment_reminder(conn, conv, now, tuning),
@@ -132,7 +134,8 @@ def _conversation(conn: Connection, conversation_id: int) -> dict[str, Any] | No
     )
     conv = dict(zip(keys, row, strict=True))
     conv["settings"] = from_json(conv["settings"]) or {}
-    conv["language"] = language_of(conv["language"])
+    # None (nobody said) is guessed from the customer's words by the caller.
+    conv["language"] = language_of(conv["language"]) if conv["language"] else None
     return conv
 
 

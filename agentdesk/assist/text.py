@@ -25,7 +25,8 @@ _STOP = {
     "es": "a al algo como con de del el ella en es esta este estoy ha han hay he la las le lo los me mi mis "
     "muy no nos o os para pero por que se si sin su sus te tengo ti tu un una uno y ya yo hola gracias buenas "
     "buenos dias tardes saludo saludos favor podeis puedo puede quiero queria",
-    "ca": "a al amb com de del el els en em era es ha han he hi i ja jo la les li lo ma me meu mi no nos o per perque "
+    "ca": "a al amb com de del el els en em era es ha han he hi i ja jo la les li lo ma me meu meva meus meves "
+    "mi no nos o on per perque "
     "pero que se si sense seu seva ses sou te teu un una uns vosaltres hola gracies bon dia tarda salutacions "
     "podeu puc vull voldria",
     "en": "a about am an and are as at be been but by can could do does for from have hello hi how i if in "
@@ -53,6 +54,31 @@ def _stemmer(language: str) -> snowballstemmer.stemmer:
 @lru_cache(maxsize=len(LANGUAGES))
 def _stopwords(language: str) -> frozenset[str]:
     return frozenset(_STOP[language].split())
+
+
+# Common words found in one of the three languages only: Spanish and Catalan share many
+# ("hola", "no", "la"), and these tell them apart.
+_MARKERS = {
+    "es": "y los las con porque gracias quiero tengo esta muy mi mis todavia hace pedido usted",
+    "ca": "i els les amb perque gracies vull tinc aquest aquesta meu meva encara fa comanda vosaltres",
+    "en": "the and my is are you have not with please thanks",
+}
+
+
+@lru_cache(maxsize=len(LANGUAGES))
+def _markers(language: str) -> frozenset[str]:
+    return frozenset(_MARKERS[language].split())
+
+
+def guess_language(text: str) -> str:
+    """The language whose common words `text` uses most: for conversations nobody labelled."""
+    words = [fold(w) for w in _WORD.findall(text.lower())]
+    score = {
+        lang: sum(w in _stopwords(lang) for w in words) + 2 * sum(w in _markers(lang) for w in words)
+        for lang in LANGUAGES
+    }
+    best = max(score, key=lambda lang: score[lang])
+    return best if score[best] > 0 else DEFAULT_LANGUAGE
 
 
 def terms(text: str, language: str | None) -> list[str]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from agentdesk.assist import kb
-from agentdesk.assist.text import terms
+from agentdesk.assist.text import guess_language, terms
 from agentdesk.client.cache.database import Cache
 from tests.assist.conftest import Rows
 
@@ -64,3 +64,16 @@ def test_relevant_articles_read_the_latest_customer_messages(cache: Cache, rows:
     )
     hits = kb.relevant_articles(cache, conv, k=1)
     assert [h.id for h in hits] == [ids[("returns", "en")]]
+
+
+def test_an_unlabelled_conversation_is_read_in_the_language_it_is_written_in(cache: Cache, rows: Rows) -> None:
+    assert guess_language("Hola, encara no he rebut la comanda 1234.") == "ca"
+    assert guess_language("Hola, todavía no he recibido el pedido") == "es"
+    assert guess_language("I have not received my order yet") == "en"
+    assert guess_language("1234") == "en"
+    ids = rows.demo_articles()
+    conv = rows.add("conversations", channel="email", subject="On és la meva comanda?", status="open")
+    rows.add(
+        "messages", conversation_id=conv, direction="inbound", kind="message", text="Encara no he rebut la comanda"
+    )
+    assert ids[("tracking", "ca")] in [h.id for h in kb.relevant_articles(cache, conv, k=3)]
