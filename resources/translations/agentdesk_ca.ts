@@ -222,6 +222,14 @@
 <context>
     <name>ConversationView</name>
     <message>
+        <source>%1 accepted a suggestion: %2</source>
+        <translation>%1 ha acceptat un suggeriment: %2</translation>
+    </message>
+    <message>
+        <source>%1 dismissed a suggestion: %2</source>
+        <translation>%1 ha descartat un suggeriment: %2</translation>
+    </message>
+    <message>
         <source>Appointment: %1</source>
         <translation>Cita: %1</translation>
     </message>
@@ -280,6 +288,14 @@
     <message>
         <source>Unassigned</source>
         <translation>Sense assignar</translation>
+    </message>
+    <message>
+        <source>WhatsApp reminder scheduled for %1</source>
+        <translation>Recordatori de WhatsApp programat per al %1</translation>
+    </message>
+    <message>
+        <source>WhatsApp reminder sent</source>
+        <translation>Recordatori de WhatsApp enviat</translation>
     </message>
     <message>
         <source>Woke up from snooze</source>
@@ -703,7 +719,7 @@
     </message>
     <message>
         <source>An appointment «%1» is on the timeline for %2, with no reminder sent or scheduled.</source>
-        <translation>Hi ha una cita «%1» a l'historial per al %2, sense cap recordatori enviat ni programat.</translation>
+        <translation>Hi ha una cita «%1» a l&apos;historial per al %2, sense cap recordatori enviat ni programat.</translation>
     </message>
     <message>
         <source>Offer a callback</source>
@@ -723,7 +739,7 @@
     </message>
     <message>
         <source>Send the self-service link «%1»</source>
-        <translation>Enviar l'enllaç d'autoservei «%1»</translation>
+        <translation>Enviar l&apos;enllaç d&apos;autoservei «%1»</translation>
     </message>
     <message>
         <source>Send the template «%1»</source>
@@ -739,7 +755,7 @@
     </message>
     <message>
         <source>The customer wrote %1, which the article «%2» answers.</source>
-        <translation>El client va escriure %1, i l'article «%2» hi respon.</translation>
+        <translation>El client va escriure %1, i l&apos;article «%2» hi respon.</translation>
     </message>
     <message>
         <source>This customer has written %1 times in %2 days about «%3» (%4).</source>

@@ -222,6 +222,14 @@
 <context>
     <name>ConversationView</name>
     <message>
+        <source>%1 accepted a suggestion: %2</source>
+        <translation>%1 aceptó una sugerencia: %2</translation>
+    </message>
+    <message>
+        <source>%1 dismissed a suggestion: %2</source>
+        <translation>%1 descartó una sugerencia: %2</translation>
+    </message>
+    <message>
         <source>Appointment: %1</source>
         <translation>Cita: %1</translation>
     </message>
@@ -280,6 +288,14 @@
     <message>
         <source>Unassigned</source>
         <translation>Sin asignar</translation>
+    </message>
+    <message>
+        <source>WhatsApp reminder scheduled for %1</source>
+        <translation>Recordatorio de WhatsApp programado para el %1</translation>
+    </message>
+    <message>
+        <source>WhatsApp reminder sent</source>
+        <translation>Recordatorio de WhatsApp enviado</translation>
     </message>
     <message>
         <source>Woke up from snooze</source>

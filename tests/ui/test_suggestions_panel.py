@@ -13,6 +13,7 @@ from agentdesk.client.cache.database import Cache
 from agentdesk.client.cache.values import to_ts
 from agentdesk.ui.assist.panel import SuggestionsPanel
 from agentdesk.ui.assist.wording import words
+from agentdesk.ui.conversation.render import render
 from tests.assist.conftest import Rows
 from tests.assist.test_rules import NOW, world
 
@@ -123,3 +124,35 @@ def test_the_screen_words_every_rule_as_the_assistant_does_in_english(tmp_path) 
     for s in found:
         assert words(s) == (s.title, s.evidence), s.kind
     cache.close()
+
+
+def test_the_timeline_says_what_became_of_suggestions_and_reminders(qapp) -> None:
+    events = [
+        {
+            "type": "event",
+            "id": 1,
+            "kind": "suggestion_accepted",
+            "actor_id": 3,
+            "occurred_at": "2030-01-01T10:00:00+00:00",
+            "data": {"suggestion": "deflection", "title": "Send the link"},
+        },
+        {
+            "type": "event",
+            "id": 2,
+            "kind": "reminder_scheduled",
+            "actor_id": 3,
+            "occurred_at": "2030-01-01T10:01:00+00:00",
+            "data": {"due_at": "2030-01-02T09:00:00+00:00"},
+        },
+        {
+            "type": "event",
+            "id": 3,
+            "kind": "reminder_sent",
+            "actor_id": None,
+            "occurred_at": "2030-01-02T09:00:00+00:00",
+            "data": {},
+        },
+    ]
+    text = render(events, {3: "Ana"}, set())
+    assert "Ana accepted a suggestion: Send the link" in text
+    assert "WhatsApp reminder scheduled for" in text and "WhatsApp reminder sent" in text

@@ -71,6 +71,16 @@ def _event_text(event: Mapping[str, Any], names: Mapping[int, str]) -> str:
         return tr("Survey: CSAT %1").replace("%1", str(data.get("csat", "–")))
     if kind == "merged":
         return tr("Merged with another contact")
+    if kind == "reminder_scheduled":
+        due = _local(when(data["due_at"])) if data.get("due_at") else "?"
+        return tr("WhatsApp reminder scheduled for %1").replace("%1", due)
+    if kind == "reminder_sent":
+        return tr("WhatsApp reminder sent")
+    if kind in ("suggestion_accepted", "suggestion_dismissed"):
+        text = (
+            tr("%1 accepted a suggestion: %2") if kind == "suggestion_accepted" else tr("%1 dismissed a suggestion: %2")
+        )
+        return text.replace("%1", who or "?").replace("%2", str(data.get("title") or data.get("suggestion", "")))
     label = str(kind).replace("_", " ")
     return f"{label} {who}".strip()
 
