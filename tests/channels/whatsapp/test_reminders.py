@@ -14,10 +14,12 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from agentdesk.server.channels.whatsapp.config import config_errors
 from agentdesk.server.channels.whatsapp.standin import GraphStandIn
 from agentdesk.server.db import models as m
 from agentdesk.server.db.engine import make_engine, make_sessionmaker
 from agentdesk.server.db.migrate import upgrade
+from agentdesk.server.seed.texts import WHATSAPP_TEMPLATES
 from tests.support.live_server import LiveServer, start_server
 from tests.support.world import World, build_world, login
 
@@ -156,3 +158,13 @@ def test_a_reminder_needs_a_whatsapp_number_and_a_time_zone(env) -> None:
         json={"due_at": "2030-01-01T10:00:00", "template": TEMPLATE},
     )
     assert naive.status_code == 422
+
+
+def test_the_numbers_templates_are_checked_like_its_other_settings() -> None:
+    secrets = {"access_token": "a", "app_secret": "b", "verify_token": "c"}
+    assert config_errors({"phone_number_id": "1", "templates": list(WHATSAPP_TEMPLATES)}, secrets) == []
+    assert config_errors({"phone_number_id": "1", "templates": [{"name": "x", "parameters": [1]}, "y"]}, secrets) == [
+        "settings.templates[0].language is required",
+        "settings.templates[0].parameters must be a list of value names",
+        "settings.templates[1] must be an object",
+    ]

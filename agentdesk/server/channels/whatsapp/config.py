@@ -13,7 +13,8 @@ from typing import Any
 from agentdesk.server.channels.whatsapp.graph import DEFAULT_BASE_URL, DEFAULT_VERSION
 from agentdesk.server.db import models as m
 
-SETTING_KEYS = frozenset({"phone_number_id", "business_account_id", "graph_base_url", "graph_version"})
+# `templates`: the number's approved templates, as the assistant offers them (agentdesk.assist.rules).
+SETTING_KEYS = frozenset({"phone_number_id", "business_account_id", "graph_base_url", "graph_version", "templates"})
 SECRET_KEYS = frozenset({"access_token", "app_secret", "verify_token"})
 
 
@@ -62,9 +63,28 @@ def config_errors(settings: dict[str, Any], secrets: dict[str, Any]) -> list[str
     for key in SECRET_KEYS:
         if not isinstance(secrets.get(key), str) or not secrets[key]:
             errors.append(f"secrets.{key} is required")
+    errors += _template_errors(settings.get("templates", []))
     base = settings.get("graph_base_url")
     if base is not None and not (isinstance(base, str) and base.startswith(("https://", "http://"))):
         errors.append("settings.graph_base_url must be an http(s) URL")
+    return errors
+
+
+def _template_errors(templates: Any) -> list[str]:
+    if not isinstance(templates, list):
+        return ["settings.templates must be a list"]
+    errors = []
+    for i, t in enumerate(templates):
+        where = f"settings.templates[{i}]"
+        if not isinstance(t, dict):
+            errors.append(f"{where} must be an object")
+            continue
+        for key in ("name", "language"):
+            if not isinstance(t.get(key), str) or not t[key]:
+                errors.append(f"{where}.{key} is required")
+        parameters = t.get("parameters", [])
+        if not isinstance(parameters, list) or not all(isinstance(p, str) for p in parameters):
+            errors.append(f"{where}.parameters must be a list of value names")
     return errors
 
 
