@@ -36,7 +36,7 @@ IMAP_PASSWORD = "imap-Pw-7f3a9c"  # distinctive, to be looked for in every respo
 T = TypeVar("T")
 
 
-def wait_for(what: str, probe: Callable[[], T], timeout: float = 15.0) -> T:
+def wait_for(what: str, probe: Callable[[], T], timeout: float = 45.0) -> T:
     deadline = time.monotonic() + timeout
     while True:
         value = probe()
