@@ -18,10 +18,9 @@ from agentdesk.server.channels.whatsapp.config import config_errors
 from agentdesk.server.channels.whatsapp.standin import GraphStandIn
 from agentdesk.server.db import models as m
 from agentdesk.server.db.engine import make_engine, make_sessionmaker
-from agentdesk.server.db.migrate import upgrade
 from agentdesk.server.seed.texts import WHATSAPP_TEMPLATES
 from tests.support.live_server import LiveServer, start_server
-from tests.support.world import World, build_world, login
+from tests.support.world import World, login
 
 SECRET = "app-secret-for-tests"
 TOKEN = "EAAG-reminder-test-token"
@@ -36,22 +35,11 @@ def standin() -> Iterator[GraphStandIn]:
         yield fake
 
 
-@pytest.fixture(scope="module")
-def template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, World]:
-    path = tmp_path_factory.mktemp("reminders") / "world.db"
-    engine = make_engine(f"sqlite:///{path}")
-    upgrade(engine)
-    with make_sessionmaker(engine)() as session:
-        world = build_world(session)
-    engine.dispose()
-    return path, world
-
-
 @pytest.fixture
 def env(
-    template: tuple[Path, World], standin: GraphStandIn, tmp_path: Path
+    world_template: tuple[Path, World], standin: GraphStandIn, tmp_path: Path
 ) -> Iterator[tuple[LiveServer, World, sessionmaker[Session]]]:
-    source, world = template
+    source, world = world_template
     shutil.copyfile(source, tmp_path / "server.db")
     url = f"sqlite:///{tmp_path / 'server.db'}"
     engine = make_engine(url)

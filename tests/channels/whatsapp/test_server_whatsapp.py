@@ -25,10 +25,9 @@ from agentdesk.server.channels.whatsapp.signature import SIGNATURE_HEADER, sign
 from agentdesk.server.channels.whatsapp.standin import GraphStandIn
 from agentdesk.server.db import models as m
 from agentdesk.server.db.engine import make_engine, make_sessionmaker
-from agentdesk.server.db.migrate import upgrade
 from agentdesk.server.services import admin
 from tests.support.live_server import LiveServer, start_server
-from tests.support.world import PASSWORD, World, build_world, login
+from tests.support.world import PASSWORD, World, login
 
 SECRET = "app-secret-for-tests"
 VERIFY = "verify-me"
@@ -82,20 +81,9 @@ def standin() -> Iterator[GraphStandIn]:
         yield fake
 
 
-@pytest.fixture(scope="module")
-def template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, World]:
-    path = tmp_path_factory.mktemp("wa") / "world.db"
-    engine = make_engine(f"sqlite:///{path}")
-    upgrade(engine)
-    with make_sessionmaker(engine)() as session:
-        world = build_world(session)
-    engine.dispose()
-    return path, world
-
-
 @pytest.fixture
-def env(template: tuple[Path, World], standin: GraphStandIn, tmp_path: Path) -> Iterator[Env]:
-    source, world = template
+def env(world_template: tuple[Path, World], standin: GraphStandIn, tmp_path: Path) -> Iterator[Env]:
+    source, world = world_template
     shutil.copyfile(source, tmp_path / "server.db")
     url = f"sqlite:///{tmp_path / 'server.db'}"
     engine = make_engine(url)

@@ -74,85 +74,152 @@ def bm(wamid: str, **kw: object) -> Msg:
 
 EXPECTED: dict[str, list[object] | Refused] = {
     "wa_bindambc_audioMessage.json": [
-        bm("wamid.HBzk5zNkE1NNzAzgNNTUyNMDkzIYFDNFNhjMyNjcUCABQjA1NzcDY0M0AA==", type="audio",
-           text="voice message", media_id="827776106019109"), BINDA_CONTACT],
+        bm(
+            "wamid.HBzk5zNkE1NNzAzgNNTUyNMDkzIYFDNFNhjMyNjcUCABQjA1NzcDY0M0AA==",
+            type="audio",
+            text="voice message",
+            media_id="827776106019109",
+        ),
+        BINDA_CONTACT,
+    ],
     "wa_bindambc_buttonMessage.json": [
-        bm(BINDA_WAMID, type="button", text="SIM", context=BINDA_WAMID, reply_id="SIM"), BINDA_CONTACT],
+        bm(BINDA_WAMID, type="button", text="SIM", context=BINDA_WAMID, reply_id="SIM"),
+        BINDA_CONTACT,
+    ],
     "wa_bindambc_contactMessage.json": [
-        bm("wamid.HBgNNEMkNETUyNUCDkzNABIYFDNFQjA1zk5NzAzMhQjA5OTFQjNFQkU3AA==", type="contacts",
-           text="shared contacts: Person Ok +55 11 11111-1111"), BINDA_CONTACT],
+        bm(
+            "wamid.HBgNNEMkNETUyNUCDkzNABIYFDNFQjA1zk5NzAzMhQjA5OTFQjNFQkU3AA==",
+            type="contacts",
+            text="shared contacts: Person Ok +55 11 11111-1111",
+        ),
+        BINDA_CONTACT,
+    ],
     "wa_bindambc_documentMessage.json": [
-        bm("wamid.HBgABIYNNTUyxMEFFk5NzATY2QT0TY2QT0zMDkzNhUCFDNFQjBFMNzARjFDQQ1AA==", type="document",
-           text="document 4_641947.pdf", media_id="848704520347750"), BINDA_CONTACT],
+        bm(
+            "wamid.HBgABIYNNTUyxMEFFk5NzATY2QT0TY2QT0zMDkzNhUCFDNFQjBFMNzARjFDQQ1AA==",
+            type="document",
+            text="document 4_641947.pdf",
+            media_id="848704520347750",
+        ),
+        BINDA_CONTACT,
+    ],
     "wa_bindambc_imageMessage.json": [
-        bm("wamid.HBgODE0NDQwANNTTBGRjkUyNzkzNhUCABIYFDNF5NzAzMDkQjBEQ3NjdBA==", type="image", text="image",
-           media_id="8472976218001204"), BINDA_CONTACT],
+        bm(
+            "wamid.HBgODE0NDQwANNTTBGRjkUyNzkzNhUCABIYFDNF5NzAzMDkQjBEQ3NjdBA==",
+            type="image",
+            text="image",
+            media_id="8472976218001204",
+        ),
+        BINDA_CONTACT,
+    ],
     "wa_bindambc_locationMessage.json": [
-        bm("wamid.HBgNNVENjUTzk5NzAzMUyNDkzIYFDNBMERNhUCABBMkYzNjhFQzzNEUwAA==", type="location",
-           text="location -10.93941, -10.60640"), BINDA_CONTACT],
+        bm(
+            "wamid.HBgNNVENjUTzk5NzAzMUyNDkzIYFDNBMERNhUCABBMkYzNjhFQzzNEUwAA==",
+            type="location",
+            text="location -10.93941, -10.60640",
+        ),
+        BINDA_CONTACT,
+    ],
     "wa_bindambc_reEngagementMessageError.json": [
-        Status("wamid.HBgNN5NzAzMDkTUyNzkzNhUEjA1MjUwNCAUIyNEYUQ0OTVGNTY0MwA=", "5511111111111", "failed",
-               131047, "Re-engagement message")],
+        Status(
+            "wamid.HBgNN5NzAzMDkTUyNzkzNhUEjA1MjUwNCAUIyNEYUQ0OTVGNTY0MwA=",
+            "5511111111111",
+            "failed",
+            131047,
+            "Re-engagement message",
+        )
+    ],
     "wa_bindambc_reactMessage.json": [
-        bm(BINDA_WAMID, type="reaction", text="reacted 👍", target=BINDA_WAMID), BINDA_CONTACT],
+        bm(BINDA_WAMID, type="reaction", text="reacted 👍", target=BINDA_WAMID),
+        BINDA_CONTACT,
+    ],
     "wa_bindambc_textMessage.json": [bm(BINDA_WAMID, type="text", text="hi everyone!"), BINDA_CONTACT],
     "wa_bindambc_textMessageStatusDelivered.json": [Status(BINDA_WAMID, BINDA, "delivered")],
     "wa_bindambc_textMessageStatusSent.json": [Status(BINDA_WAMID, BINDA, "sent")],
     "wa_pywa_edit_text.json": [
-        tm("wamid.yyyyyy", type="edit", text="Text was edited", target="wamid.zzzzzz"), TEST_CONTACT],
+        tm("wamid.yyyyyy", type="edit", text="Text was edited", target="wamid.zzzzzz"),
+        TEST_CONTACT,
+    ],
     "wa_pywa_flow_nfm_reply.json": [
-        tm("wamid.wegrchytvwcggt==", type="interactive",
-           text="Sent\ncomment_text: Comment Text\ndelivery_rating: 4\npurchase_rating: 2\nrecommend_radio: 0\n"
-                "cs_rating: 0", context="wamid.gvwegfretge=="), TEST_CONTACT],
+        tm(
+            "wamid.wegrchytvwcggt==",
+            type="interactive",
+            text="Sent\ncomment_text: Comment Text\ndelivery_rating: 4\npurchase_rating: 2\nrecommend_radio: 0\n"
+            "cs_rating: 0",
+            context="wamid.gvwegfretge==",
+        ),
+        TEST_CONTACT,
+    ],
     "wa_pywa_interactive_button_reply.json": [
-        tm(type="interactive", text="title", context="wamid.xyzxyz", reply_id="callback_data"), TEST_CONTACT],
+        tm(type="interactive", text="title", context="wamid.xyzxyz", reply_id="callback_data"),
+        TEST_CONTACT,
+    ],
     "wa_pywa_interactive_list_reply.json": [
         tm("wamid.zyzxyz", type="interactive", text="title", context="wamid.xyzxyz", reply_id="callback_data"),
-        TEST_CONTACT],
+        TEST_CONTACT,
+    ],
     "wa_pywa_message_audio.json": [tm(type="audio", text="audio", media_id=MEDIA, forwarded=True), TEST_CONTACT],
     "wa_pywa_message_chosen_location.json": [
-        tm(type="location", text="Facebook HQ, 1 Hacker Way, Menlo Park, CA 94025", forwarded=True), TEST_CONTACT],
+        tm(type="location", text="Facebook HQ, 1 Hacker Way, Menlo Park, CA 94025", forwarded=True),
+        TEST_CONTACT,
+    ],
     "wa_pywa_message_contacts.json": [
-        tm(type="contacts", text="shared contacts: Chandler Bing +1 555-555-5555; Monica +1 666-666-6666; "
-                                 "Rachel Green +1 777-777-7777"), TEST_CONTACT],
+        tm(
+            type="contacts",
+            text="shared contacts: Chandler Bing +1 555-555-5555; Monica +1 666-666-6666; Rachel Green +1 777-777-7777",
+        ),
+        TEST_CONTACT,
+    ],
     "wa_pywa_message_document.json": [
-        tm(type="document", text="caption", media_id=MEDIA, forwarded=True), TEST_CONTACT],
+        tm(type="document", text="caption", media_id=MEDIA, forwarded=True),
+        TEST_CONTACT,
+    ],
     "wa_pywa_message_forwarded.json": [tm(type="text", text="forwarded text", forwarded=True), TEST_CONTACT],
     "wa_pywa_message_image.json": [tm(type="image", text="image", media_id="65463453"), TEST_CONTACT],
     "wa_pywa_message_media_with_url.json": [tm(type="image", text="image", media_id="65463453"), TEST_CONTACT],
-    "wa_pywa_message_reaction.json": [
-        tm(type="reaction", text="reacted 😮", target="wamid.yzxyzx="), TEST_CONTACT],
+    "wa_pywa_message_reaction.json": [tm(type="reaction", text="reacted 😮", target="wamid.yzxyzx="), TEST_CONTACT],
     "wa_pywa_message_reply.json": [tm(type="text", text="replied text", context="wamid.xyzxyz=="), TEST_CONTACT],
     "wa_pywa_message_static_sticker.json": [tm(type="sticker", text="sticker", media_id=MEDIA), TEST_CONTACT],
     "wa_pywa_message_text.json": [tm(type="text", text="Body Text"), TEST_CONTACT],
     "wa_pywa_message_unreaction_empty.json": [
-        tm(type="reaction", text="removed a reaction", target="wamid.yzxyzx="), TEST_CONTACT],
+        tm(type="reaction", text="removed a reaction", target="wamid.yzxyzx="),
+        TEST_CONTACT,
+    ],
     "wa_pywa_message_unsupported.json": [
         tm(type="unsupported", text="unsupported message (type unsupported)", supported=False, error_code=131051),
-        TEST_CONTACT],
+        TEST_CONTACT,
+    ],
     "wa_pywa_message_video.json": [
-        tm(type="video", text="caption", media_id="765756756", forwarded=True), TEST_CONTACT],
+        tm(type="video", text="caption", media_id="765756756", forwarded=True),
+        TEST_CONTACT,
+    ],
     "wa_pywa_message_voice.json": [tm(type="audio", text="voice message", media_id=MEDIA), TEST_CONTACT],
     "wa_pywa_request_welcome_chat_opened.json": [tm(type="request_welcome", text="opened the chat"), TEST_CONTACT],
     # Meta's documentation placeholders stand where the sender's number must be.
     "wa_pywa_revoke_deleted_message.json": Refused(
         "entry[0].changes[0].value.messages[0]: 'from' is '<WHATSAPP_USER_PHONE_NUMBER>', "
-        "not a WhatsApp id (the phone number's digits)"),
+        "not a WhatsApp id (the phone number's digits)"
+    ),
     "wa_pywa_smb_message_echo_text.json": [Other("smb_message_echoes")],
     "wa_pywa_status_delivered.json": [Status("wamid.xyzxyz", TEST, "delivered"), TEST_CONTACT],
     "wa_pywa_status_failed.json": [
-        Status("wamid.xyzxyz", TEST, "failed", 130472, "User's number is part of an experiment"), TEST_CONTACT],
+        Status("wamid.xyzxyz", TEST, "failed", 130472, "User's number is part of an experiment"),
+        TEST_CONTACT,
+    ],
     "wa_pywa_status_read.json": [Status("wamid.xyzxyz", TEST, "read"), TEST_CONTACT],
     "wa_pywa_status_sent.json": [Status("wamid.xyzxyz", TEST, "sent"), TEST_CONTACT],
     "wa_pywa_status_with_tracker.json": [Status("wamid.xyzxyz", TEST, "sent"), TEST_CONTACT],
     "wa_pywa_system_user_changed_number.json": [
-        tm("wamid.xyzxyz==", type="system", text="User A changed from 972987654321 to 972912345678")],
+        tm("wamid.xyzxyz==", type="system", text="User A changed from 972987654321 to 972912345678")
+    ],
     "wa_pywa_template_quick_reply_button.json": [
         tm("wamid.xsidjw", type="button", text="title", context="wamid.xyzxyz==", reply_id="callback_data"),
-        TEST_CONTACT],
+        TEST_CONTACT,
+    ],
     "wa_pywa_template_status_approved.json": [Other("message_template_status_update")],
     "wa_softlivery_WebhookStatusEvent.json": [
-        Status("wamid.PvMgEDLXbtZoDenzqqZVDsTz6VYZSCwivtcLj9sQ8tMz8JnbmeL07OA=", "555123456789", "sent")],
+        Status("wamid.PvMgEDLXbtZoDenzqqZVDsTz6VYZSCwivtcLj9sQ8tMz8JnbmeL07OA=", "555123456789", "sent")
+    ],
 }
 
 
@@ -166,13 +233,30 @@ def _parse(corpus: Path, name: str) -> WebhookPayload:
 
 def _seen(payload: WebhookPayload) -> list[object]:
     seen: list[object] = [
-        Msg(m.wamid, m.from_wa_id, m.from_phone, m.type, m.text, m.media.id if m.media else None, m.context_wamid,
-            m.target_wamid, m.reply_id, m.forwarded, m.supported, m.errors[0].code if m.errors else None)
+        Msg(
+            m.wamid,
+            m.from_wa_id,
+            m.from_phone,
+            m.type,
+            m.text,
+            m.media.id if m.media else None,
+            m.context_wamid,
+            m.target_wamid,
+            m.reply_id,
+            m.forwarded,
+            m.supported,
+            m.errors[0].code if m.errors else None,
+        )
         for m in payload.messages
     ]
     seen += [
-        Status(s.wamid, s.recipient, s.status, s.errors[0].code if s.errors else None,
-               s.errors[0].title if s.errors else None)
+        Status(
+            s.wamid,
+            s.recipient,
+            s.status,
+            s.errors[0].code if s.errors else None,
+            s.errors[0].title if s.errors else None,
+        )
         for s in payload.statuses
     ]
     seen += [Contact(c.wa_id, c.phone, c.profile_name) for c in payload.contacts]
@@ -200,7 +284,10 @@ def test_corpus_times_are_aware_utc_and_raw_is_kept(corpus, name):
     payload = _parse(corpus, name)
     document = json.loads((corpus / "whatsapp" / name).read_text())
     raw_items = [
-        item for entry in document["entry"] for change in entry["changes"] if isinstance(change["value"], dict)
+        item
+        for entry in document["entry"]
+        for change in entry["changes"]
+        if isinstance(change["value"], dict)
         for item in change["value"].get("messages", []) + change["value"].get("statuses", [])
     ]
     taken = [*payload.messages, *payload.statuses]

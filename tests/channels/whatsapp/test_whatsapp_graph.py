@@ -24,18 +24,27 @@ NUMBER = "106540352242922"
 
 @pytest.fixture(scope="module")
 def standin() -> Iterator[GraphStandIn]:
-    fake = GraphStandIn(access_token=TOKEN, phone_number_id=NUMBER,
-                        templates={"order_update": {"es": 2, "en_US": 2}, "hello_world": {"en_US": 0}})
+    fake = GraphStandIn(
+        access_token=TOKEN,
+        phone_number_id=NUMBER,
+        templates={"order_update": {"es": 2, "en_US": 2}, "hello_world": {"en_US": 0}},
+    )
     with fake.running():
         yield fake
 
 
 @asynccontextmanager
-async def graph(standin: GraphStandIn, *, token: str = TOKEN, base_url: str | None = None,
-                number: str = NUMBER) -> AsyncIterator[GraphClient]:
+async def graph(
+    standin: GraphStandIn, *, token: str = TOKEN, base_url: str | None = None, number: str = NUMBER
+) -> AsyncIterator[GraphClient]:
     async with httpx.AsyncClient(timeout=10) as http:
-        yield GraphClient(http, access_token=token, phone_number_id=number, base_url=base_url or standin.base_url,
-                          version=standin.version)
+        yield GraphClient(
+            http,
+            access_token=token,
+            phone_number_id=number,
+            base_url=base_url or standin.base_url,
+            version=standin.version,
+        )
 
 
 def _customer(standin: GraphStandIn, wa_id: str, hours_ago: float) -> str:
@@ -51,13 +60,20 @@ async def test_text_inside_the_window_is_sent(standin):
     assert sent.wamid.startswith("wamid.") and sent.wa_id == to
     accepted = standin.accepted[-1]
     assert accepted == {
-        "messaging_product": "whatsapp", "recipient_type": "individual", "to": to, "type": "text",
-        "text": {"body": "Hola Núria, ya lo miro", "preview_url": True}, "context": {"message_id": "wamid.in1"},
+        "messaging_product": "whatsapp",
+        "recipient_type": "individual",
+        "to": to,
+        "type": "text",
+        "text": {"body": "Hola Núria, ya lo miro", "preview_url": True},
+        "context": {"message_id": "wamid.in1"},
         "id": sent.wamid,
     }
     request = standin.received[-1]
     assert (request.method, request.path, request.authorization) == (
-        "POST", f"/v21.0/{NUMBER}/messages", f"Bearer {TOKEN}")
+        "POST",
+        f"/v21.0/{NUMBER}/messages",
+        f"Bearer {TOKEN}",
+    )
 
 
 @pytest.mark.asyncio
@@ -89,9 +105,11 @@ async def test_template_goes_through_outside_the_window(standin):
         sent = await client.send_template(to, "order_update", "es", ["Núria", "A-1042"])
     assert sent.message_status == "accepted"
     assert standin.accepted[-1]["template"] == {
-        "name": "order_update", "language": {"code": "es"},
-        "components": [{"type": "body", "parameters": [{"type": "text", "text": "Núria"},
-                                                        {"type": "text", "text": "A-1042"}]}],
+        "name": "order_update",
+        "language": {"code": "es"},
+        "components": [
+            {"type": "body", "parameters": [{"type": "text", "text": "Núria"}, {"type": "text", "text": "A-1042"}]}
+        ],
     }
 
 
@@ -107,8 +125,13 @@ async def test_template_without_parameters(standin):
     [
         ("no_such_template", "es", [], 132001, "Template name does not exist in the translation"),
         ("order_update", "ca", ["a", "b"], 132001, "Template name does not exist in the translation"),
-        ("order_update", "es", ["only one"], 132000,
-         "Number of parameters does not match the expected number of params"),
+        (
+            "order_update",
+            "es",
+            ["only one"],
+            132000,
+            "Number of parameters does not match the expected number of params",
+        ),
     ],
 )
 @pytest.mark.asyncio
@@ -196,7 +219,10 @@ async def test_mark_as_read(standin):
     async with graph(standin) as client:
         await client.mark_read("wamid.customer1")
     assert standin.received[-1].body == {
-        "messaging_product": "whatsapp", "status": "read", "message_id": "wamid.customer1"}
+        "messaging_product": "whatsapp",
+        "status": "read",
+        "message_id": "wamid.customer1",
+    }
 
 
 @pytest.mark.asyncio
@@ -269,8 +295,11 @@ async def test_a_lost_answer_may_have_been_sent():
 
 def test_the_stand_in_answers_in_metas_shape(standin):
     to = _customer(standin, "34600000014", hours_ago=1)
-    answer = httpx.post(f"{standin.base_url}/v21.0/{NUMBER}/messages", headers={"Authorization": f"Bearer {TOKEN}"},
-                        json={"messaging_product": "whatsapp", "to": "+" + to, "type": "text", "text": {"body": "hi"}})
+    answer = httpx.post(
+        f"{standin.base_url}/v21.0/{NUMBER}/messages",
+        headers={"Authorization": f"Bearer {TOKEN}"},
+        json={"messaging_product": "whatsapp", "to": "+" + to, "type": "text", "text": {"body": "hi"}},
+    )
     assert answer.status_code == 200
     body = answer.json()
     assert body["messaging_product"] == "whatsapp"
@@ -279,8 +308,11 @@ def test_the_stand_in_answers_in_metas_shape(standin):
 
 
 def test_the_stand_in_refuses_a_wrong_version(standin):
-    answer = httpx.post(f"{standin.base_url}/v1.0/{NUMBER}/messages", headers={"Authorization": f"Bearer {TOKEN}"},
-                        json={"messaging_product": "whatsapp"})
+    answer = httpx.post(
+        f"{standin.base_url}/v1.0/{NUMBER}/messages",
+        headers={"Authorization": f"Bearer {TOKEN}"},
+        json={"messaging_product": "whatsapp"},
+    )
     assert answer.status_code == 400 and answer.json()["error"]["code"] == 100
 
 
@@ -294,8 +326,13 @@ def test_the_stand_in_delivers_signed_status_webhooks(standin):
         return {"ok": True}
 
     with serve(receiver) as url:
-        payload = simulate.status_update(phone_number_id=NUMBER, wamid="wamid.out1", recipient_wa_id="34600000015",
-                                         status="delivered", at=datetime(2024, 1, 2, 3, 4, 5, tzinfo=UTC))
+        payload = simulate.status_update(
+            phone_number_id=NUMBER,
+            wamid="wamid.out1",
+            recipient_wa_id="34600000015",
+            status="delivered",
+            at=datetime(2024, 1, 2, 3, 4, 5, tzinfo=UTC),
+        )
         assert standin.deliver(f"{url}/webhook", payload, "s3cret").status_code == 200
     [(body, signature)] = received
     verify_signature(body, signature, "s3cret")

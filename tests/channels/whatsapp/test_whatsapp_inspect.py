@@ -24,18 +24,34 @@ def test_one_json_object_per_file_in_order(corpus, tmp_path):
 
 def test_a_message_file(corpus):
     [result] = inspect_files([corpus / "whatsapp" / "wa_pywa_message_document.json"])
-    assert result["messages"] == [{
-        "wamid": "wamid.xyzxyz", "from": "972987654321", "phone": "+972987654321", "phone_number_id": "1122334455667",
-        "timestamp": "2023-10-11T17:01:06+00:00", "type": "document", "supported": True, "text": "caption",
-        "media_ids": ["1234567890987654321"], "context": None, "target": None, "forwarded": True, "errors": [],
-    }]
+    assert result["messages"] == [
+        {
+            "wamid": "wamid.xyzxyz",
+            "from": "972987654321",
+            "phone": "+972987654321",
+            "phone_number_id": "1122334455667",
+            "timestamp": "2023-10-11T17:01:06+00:00",
+            "type": "document",
+            "supported": True,
+            "text": "caption",
+            "media_ids": ["1234567890987654321"],
+            "context": None,
+            "target": None,
+            "forwarded": True,
+            "errors": [],
+        }
+    ]
     assert result["contacts"] == [{"wa_id": "972987654321", "phone": "+972987654321", "profile_name": "Test Name"}]
     assert result["statuses"] == [] and result["other_changes"] == []
 
 
 def test_a_failed_status_and_an_other_change(corpus):
-    failed, template = inspect_files([corpus / "whatsapp" / "wa_bindambc_reEngagementMessageError.json",
-                                      corpus / "whatsapp" / "wa_pywa_template_status_approved.json"])
+    failed, template = inspect_files(
+        [
+            corpus / "whatsapp" / "wa_bindambc_reEngagementMessageError.json",
+            corpus / "whatsapp" / "wa_pywa_template_status_approved.json",
+        ]
+    )
     assert failed["statuses"][0]["status"] == "failed"
     assert failed["statuses"][0]["errors"][0]["code"] == 131047
     assert failed["statuses"][0]["errors"][0]["title"] == "Re-engagement message"

@@ -55,23 +55,49 @@ def test_every_entry_change_and_item_of_a_batch_is_taken(corpus):
 @pytest.mark.parametrize(
     ("message", "text", "supported"),
     [
-        (_message("order", order={"catalog_id": "c1", "text": "gift wrap please", "product_items": [
-            {"product_retailer_id": "SKU-1", "quantity": 2, "item_price": 9.5, "currency": "EUR"},
-            {"product_retailer_id": "SKU-2", "quantity": 1}]}),
-         "order of 2 items\n2 × SKU-1 at 9.5 EUR\n1 × SKU-2\ngift wrap please", True),
+        (
+            _message(
+                "order",
+                order={
+                    "catalog_id": "c1",
+                    "text": "gift wrap please",
+                    "product_items": [
+                        {"product_retailer_id": "SKU-1", "quantity": 2, "item_price": 9.5, "currency": "EUR"},
+                        {"product_retailer_id": "SKU-2", "quantity": 1},
+                    ],
+                },
+            ),
+            "order of 2 items\n2 × SKU-1 at 9.5 EUR\n1 × SKU-2\ngift wrap please",
+            True,
+        ),
         (_message("hologram", hologram={"x": 1}), "unsupported message (type hologram)", False),
         (_message("unsupported", unsupported={"type": "poll"}), "unsupported message (type poll)", False),
-        (_message("interactive", interactive={"type": "carousel_reply", "carousel_reply": {}}),
-         "unsupported message (type interactive carousel_reply)", False),
+        (
+            _message("interactive", interactive={"type": "carousel_reply", "carousel_reply": {}}),
+            "unsupported message (type interactive carousel_reply)",
+            False,
+        ),
         (_message("text", text={"no_body": True}), "unsupported message (type text)", False),
         (_message("image", image={"mime_type": "image/png"}), "unsupported message (type image)", False),
-        (_message("location", location={"latitude": "north", "longitude": 2}), "unsupported message (type location)",
-         False),
+        (
+            _message("location", location={"latitude": "north", "longitude": 2}),
+            "unsupported message (type location)",
+            False,
+        ),
         (_message("system", system={"type": "customer_identity_changed"}), "system: customer_identity_changed", True),
         (_message("sticker", sticker={"id": "77", "animated": True}), "animated sticker", True),
         (_message("revoke", revoke={"original_message_id": "wamid.old"}), "deleted a message", True),
-        (_message("edit", edit={"original_message_id": "wamid.old", "message": {
-            "type": "image", "image": {"id": "55", "caption": "the right photo"}}}), "the right photo", True),
+        (
+            _message(
+                "edit",
+                edit={
+                    "original_message_id": "wamid.old",
+                    "message": {"type": "image", "image": {"id": "55", "caption": "the right photo"}},
+                },
+            ),
+            "the right photo",
+            True,
+        ),
     ],
 )
 def test_message_types_the_corpus_lacks(corpus, message, text, supported):
@@ -81,8 +107,13 @@ def test_message_types_the_corpus_lacks(corpus, message, text, supported):
 
 
 def test_edit_names_the_original_and_carries_new_media(corpus):
-    message = _message("edit", edit={"original_message_id": "wamid.old", "message": {
-        "type": "image", "image": {"id": "55", "caption": "the right photo"}}})
+    message = _message(
+        "edit",
+        edit={
+            "original_message_id": "wamid.old",
+            "message": {"type": "image", "image": {"id": "55", "caption": "the right photo"}},
+        },
+    )
     taken = parse_webhook(_with_message(corpus, message)).messages[0]
     assert taken.target_wamid == "wamid.old"
     assert taken.media is not None and taken.media.id == "55"
@@ -90,16 +121,26 @@ def test_edit_names_the_original_and_carries_new_media(corpus):
 
 def test_referral_and_frequently_forwarded(corpus):
     message = _message(
-        "text", text={"body": "I saw your ad"},
+        "text",
+        text={"body": "I saw your ad"},
         context={"frequently_forwarded": True},
-        referral={"source_url": "https://fb.me/ad", "source_id": "ad-1", "source_type": "ad",
-                  "headline": "Spring sale", "body": "20% off", "media_type": "image"},
+        referral={
+            "source_url": "https://fb.me/ad",
+            "source_id": "ad-1",
+            "source_type": "ad",
+            "headline": "Spring sale",
+            "body": "20% off",
+            "media_type": "image",
+        },
     )
     taken = parse_webhook(_with_message(corpus, message)).messages[0]
     assert taken.forwarded and taken.frequently_forwarded
     assert taken.referral is not None
     assert (taken.referral.source_type, taken.referral.source_id, taken.referral.headline) == (
-        "ad", "ad-1", "Spring sale")
+        "ad",
+        "ad-1",
+        "Spring sale",
+    )
 
 
 def test_value_level_errors_travel_as_other_changes(corpus):
@@ -107,7 +148,8 @@ def test_value_level_errors_travel_as_other_changes(corpus):
     doc["entry"][0]["changes"][0]["value"]["errors"] = [{"code": 131000, "title": "Something went wrong"}]
     payload = parse_webhook(_body(doc))
     assert [(o.field, o.value) for o in payload.others] == [
-        ("messages.errors", [{"code": 131000, "title": "Something went wrong"}])]
+        ("messages.errors", [{"code": 131000, "title": "Something went wrong"}])
+    ]
     assert len(payload.messages) == 1
 
 
@@ -145,20 +187,36 @@ _MSG = ["entry", 0, "changes", 0, "value", "messages", 0]
         (["entry", 0, "changes", 0, "field"], _DELETE, "entry[0].changes[0]: 'field' is missing or not a string"),
         (["entry", 0, "changes", 0, "value"], _DELETE, "entry[0].changes[0]: 'value' is missing"),
         (["entry", 0, "changes", 0, "value"], [], "entry[0].changes[0].value is a JSON array, not an object"),
-        (["entry", 0, "changes", 0, "value", "messaging_product"], "instagram",
-         "entry[0].changes[0].value: 'messaging_product' is 'instagram', not 'whatsapp'"),
-        (["entry", 0, "changes", 0, "value", "messages"], {}, "entry[0].changes[0].value: 'messages' is a JSON "
-         "object, not a list"),
+        (
+            ["entry", 0, "changes", 0, "value", "messaging_product"],
+            "instagram",
+            "entry[0].changes[0].value: 'messaging_product' is 'instagram', not 'whatsapp'",
+        ),
+        (
+            ["entry", 0, "changes", 0, "value", "messages"],
+            {},
+            "entry[0].changes[0].value: 'messages' is a JSON object, not a list",
+        ),
         ([*_MSG, "id"], _DELETE, "entry[0].changes[0].value.messages[0]: 'id' is missing"),
         ([*_MSG, "id"], "", "entry[0].changes[0].value.messages[0]: 'id' is '', not a non-empty string"),
         ([*_MSG, "type"], 3, "entry[0].changes[0].value.messages[0]: 'type' is 3, not a non-empty string"),
-        ([*_MSG, "from"], "+972987654321", "entry[0].changes[0].value.messages[0]: 'from' is '+972987654321', "
-         "not a WhatsApp id (the phone number's digits)"),
+        (
+            [*_MSG, "from"],
+            "+972987654321",
+            "entry[0].changes[0].value.messages[0]: 'from' is '+972987654321', "
+            "not a WhatsApp id (the phone number's digits)",
+        ),
         ([*_MSG, "timestamp"], _DELETE, "entry[0].changes[0].value.messages[0]: 'timestamp' is missing"),
-        ([*_MSG, "timestamp"], "yesterday", "entry[0].changes[0].value.messages[0]: 'timestamp' is 'yesterday', "
-         "not seconds since 1970"),
-        (["entry", 0, "changes", 0, "value", "contacts", 0, "wa_id"], _DELETE,
-         "entry[0].changes[0].value.contacts[0]: 'wa_id' is missing"),
+        (
+            [*_MSG, "timestamp"],
+            "yesterday",
+            "entry[0].changes[0].value.messages[0]: 'timestamp' is 'yesterday', not seconds since 1970",
+        ),
+        (
+            ["entry", 0, "changes", 0, "value", "contacts", 0, "wa_id"],
+            _DELETE,
+            "entry[0].changes[0].value.contacts[0]: 'wa_id' is missing",
+        ),
     ],
 )
 def test_malformed_envelopes_are_refused_with_a_reason(corpus, path, value, reason):
@@ -180,8 +238,10 @@ def test_a_status_without_recipient_is_refused(corpus):
         (b"", "the body is empty"),
         (b"  \n", "the body is empty"),
         (b"object=whatsapp", "the body is not JSON (Expecting value at line 1, column 1)"),
-        (b'{"object": "whatsapp_business_account", "entry": [', "the body is not JSON (Expecting value at line 1, "
-         "column 51)"),
+        (
+            b'{"object": "whatsapp_business_account", "entry": [',
+            "the body is not JSON (Expecting value at line 1, column 51)",
+        ),
         (b'{"object": "\xff"}', "the body is not UTF-8 text (invalid start byte at byte 12)"),
         (b"[1, 2]", "the body is a JSON array, not an object"),
         (b"null", "the body is a JSON null, not an object"),

@@ -52,8 +52,18 @@ def test_upper_case_hex_and_surrounding_space_are_accepted():
         (BODY, _meta_signature(BODY, SECRET)[:-2], "not a SHA-256 hex digest"),
         (BODY, "sha256=ａ" + "0" * 63, "not a SHA-256 hex digest"),
     ],
-    ids=["missing", "empty", "wrong-secret", "tampered-space", "tampered-content", "sha1", "no-prefix",
-         "not-hex", "short", "non-ascii"],
+    ids=[
+        "missing",
+        "empty",
+        "wrong-secret",
+        "tampered-space",
+        "tampered-content",
+        "sha1",
+        "no-prefix",
+        "not-hex",
+        "short",
+        "non-ascii",
+    ],
 )
 def test_wrong_signatures_are_refused(body, header, reason):
     with pytest.raises(InvalidSignature, match=reason):
@@ -66,9 +76,14 @@ def test_an_empty_app_secret_verifies_nothing():
 
 
 def test_a_simulated_delivery_is_signed_and_parsed_like_metas():
-    payload = simulate.inbound_text(phone_number_id="555", from_wa_id="34600111222", wamid="wamid.sim1",
-                                    text="Hola, ¿mi pedido?", at=datetime(2024, 5, 1, 9, 30, tzinfo=UTC),
-                                    profile_name="Núria")
+    payload = simulate.inbound_text(
+        phone_number_id="555",
+        from_wa_id="34600111222",
+        wamid="wamid.sim1",
+        text="Hola, ¿mi pedido?",
+        at=datetime(2024, 5, 1, 9, 30, tzinfo=UTC),
+        profile_name="Núria",
+    )
     body, headers = simulate.signed_delivery(payload, SECRET)
     verify_signature(body, headers["X-Hub-Signature-256"], SECRET)
     message = parse_webhook(body).messages[0]
