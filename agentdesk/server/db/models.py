@@ -352,3 +352,42 @@ class ConversationSla(Base):
     resolution_left_s: Mapped[float | None] = mapped_column()
     first_response_breached_at: Mapped[datetime | None] = mapped_column()
     resolution_breached_at: Mapped[datetime | None] = mapped_column()
+
+
+class Callback(Base):
+    """A call back the customer asked for or was offered: a task with a time window, on their timeline."""
+
+    __tablename__ = "callbacks"
+    __table_args__ = (
+        Index("ix_callbacks_status_window", "status", "window_start"),
+        Index("ix_callbacks_assignee_status", "assignee_id", "status"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    contact_id: Mapped[int] = mapped_column(ForeignKey("contacts.id"), index=True)
+    conversation_id: Mapped[int | None] = mapped_column(ForeignKey("conversations.id"), index=True)
+    # The queue it was offered from: who works that queue sees it (as with the conversation).
+    queue_id: Mapped[int] = mapped_column(ForeignKey("queues.id"), index=True)
+    # How to reach the customer: "phone" (a call) or a channel kind; `address` is the number or handle.
+    channel: Mapped[str] = mapped_column(String(20))
+    address: Mapped[str | None] = mapped_column(String(320))
+    window_start: Mapped[datetime | None] = mapped_column()
+    window_end: Mapped[datetime | None] = mapped_column()
+    # requested → scheduled (someone took it, or a window was agreed) → done or missed.
+    status: Mapped[str] = mapped_column(String(20), default="requested")
+    assignee_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    note: Mapped[str | None] = mapped_column(Text)
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
+class Reminder(Base):
+    """A scheduled WhatsApp reminder as the sender looks for it: by state and due time, through an
+    index. Its `reminder_scheduled` event stays the record on the customer's timeline."""
+
+    __tablename__ = "reminders"
+    __table_args__ = (Index("ix_reminders_state_due", "state", "due_at"),)
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    event_id: Mapped[int] = mapped_column(BigId, ForeignKey("events.id", ondelete="CASCADE"), unique=True)
+    due_at: Mapped[datetime] = mapped_column()
+    state: Mapped[str] = mapped_column(String(20), default="scheduled")
