@@ -18,7 +18,19 @@ from agentdesk.client.cache.tables import ENTITY_TABLES
 from agentdesk.client.cache.values import to_json, to_ts
 
 _SKIP = {"id", "gen", "sla_due_at"}
-_JSON_COLUMNS = {"settings", "attributes", "attachments", "meta", "data", "tags", "snippets"}
+_JSON_COLUMNS = {
+    "settings",
+    "attributes",
+    "attachments",
+    "meta",
+    "data",
+    "tags",
+    "snippets",
+    "definition",
+    "answers",
+    "params",
+    "items",
+}
 
 
 def _converter(column: str) -> Callable[[Any], Any]:

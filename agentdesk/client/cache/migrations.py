@@ -107,8 +107,29 @@ _V2: list[str] = [
     "DELETE FROM kb_fts WHERE rowid = old.id; DELETE FROM kb_fts_stale WHERE id = old.id; END",
 ]
 
+# QA (issue 10): scorecards, reviews, their comments on messages, and review queues (samples).
+_QA_COLUMNS = {
+    "qa_scorecards": "family_id INTEGER, version INTEGER, name TEXT, definition TEXT, active BOOLEAN, "
+    "created_by INTEGER, created_at TEXT",
+    "qa_reviews": "conversation_id INTEGER, queue_id INTEGER, agent_id INTEGER, reviewer_id INTEGER, "
+    "scorecard_id INTEGER, status TEXT, answers TEXT, summary TEXT, score REAL, raw_score REAL, "
+    "critical_failed BOOLEAN, passed BOOLEAN, submitted_at TEXT, agent_response TEXT, dispute_reason TEXT, "
+    "responded_at TEXT, lead_seen_response_at TEXT, created_at TEXT, updated_at TEXT",
+    "qa_comments": "review_id INTEGER, conversation_id INTEGER, message_id INTEGER, parent_id INTEGER, "
+    "author_id INTEGER, anchor_start INTEGER, anchor_end INTEGER, anchor_quote TEXT, criterion_key TEXT, "
+    "severity TEXT, suggestion TEXT, body TEXT, created_at TEXT, updated_at TEXT, deleted BOOLEAN",
+    "qa_samples": "owner_id INTEGER, title TEXT, params TEXT, items TEXT, created_at TEXT",
+}
+_V3: list[str] = [
+    *(f"CREATE TABLE {name} (id INTEGER PRIMARY KEY, {cols}, gen INTEGER)" for name, cols in _QA_COLUMNS.items()),
+    "CREATE INDEX ix_qa_reviews_conversation ON qa_reviews (conversation_id)",
+    "CREATE INDEX ix_qa_reviews_agent ON qa_reviews (agent_id, status)",
+    "CREATE INDEX ix_qa_comments_conversation ON qa_comments (conversation_id, message_id)",
+    "CREATE INDEX ix_qa_comments_review ON qa_comments (review_id)",
+]
+
 # Index i holds the statements that take the schema from version i to version i + 1.
-STEPS: list[list[str]] = [_V1, _V2]
+STEPS: list[list[str]] = [_V1, _V2, _V3]
 LATEST = len(STEPS)
 
 

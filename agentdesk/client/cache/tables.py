@@ -11,7 +11,7 @@ conversion.
 
 from __future__ import annotations
 
-from sqlalchemy import Boolean, Column, Integer, MetaData, Table, Text
+from sqlalchemy import Boolean, Column, Float, Integer, MetaData, Table, Text
 
 metadata = MetaData()
 
@@ -118,6 +118,64 @@ kb_articles = _mirror(
     Column("snippets", Text),
     Column("updated_at", Text),
 )
+qa_scorecards = _mirror(
+    "qa_scorecards",
+    Column("family_id", Integer),
+    Column("version", Integer),
+    Column("name", Text),
+    Column("definition", Text),
+    Column("active", Boolean),
+    Column("created_by", Integer),
+    Column("created_at", Text),
+)
+qa_reviews = _mirror(
+    "qa_reviews",
+    Column("conversation_id", Integer),
+    Column("queue_id", Integer),
+    Column("agent_id", Integer),
+    Column("reviewer_id", Integer),
+    Column("scorecard_id", Integer),
+    Column("status", Text),
+    Column("answers", Text),
+    Column("summary", Text),
+    Column("score", Float),
+    Column("raw_score", Float),
+    Column("critical_failed", Boolean),
+    Column("passed", Boolean),
+    Column("submitted_at", Text),
+    Column("agent_response", Text),
+    Column("dispute_reason", Text),
+    Column("responded_at", Text),
+    Column("lead_seen_response_at", Text),
+    Column("created_at", Text),
+    Column("updated_at", Text),
+)
+qa_comments = _mirror(
+    "qa_comments",
+    Column("review_id", Integer),
+    Column("conversation_id", Integer),
+    Column("message_id", Integer),
+    Column("parent_id", Integer),
+    Column("author_id", Integer),
+    Column("anchor_start", Integer),
+    Column("anchor_end", Integer),
+    Column("anchor_quote", Text),
+    Column("criterion_key", Text),
+    Column("severity", Text),
+    Column("suggestion", Text),
+    Column("body", Text),
+    Column("created_at", Text),
+    Column("updated_at", Text),
+    Column("deleted", Boolean),
+)
+qa_samples = _mirror(
+    "qa_samples",
+    Column("owner_id", Integer),
+    Column("title", Text),
+    Column("params", Text),
+    Column("items", Text),
+    Column("created_at", Text),
+)
 
 sync_state = Table(
     "sync_state",
@@ -170,4 +228,8 @@ ENTITY_TABLES: dict[str, Table] = {
     "message": messages,
     "event": events,
     "kb_article": kb_articles,
+    "qa_scorecard": qa_scorecards,
+    "qa_review": qa_reviews,
+    "qa_comment": qa_comments,
+    "qa_sample": qa_samples,
 }

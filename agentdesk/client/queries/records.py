@@ -6,7 +6,19 @@ from typing import Any
 
 from agentdesk.client.cache.values import from_json, from_ts
 
-_JSON = {"settings", "attributes", "attachments", "meta", "data", "tags", "snippets"}
+_JSON = {
+    "settings",
+    "attributes",
+    "attachments",
+    "meta",
+    "data",
+    "tags",
+    "snippets",
+    "definition",
+    "answers",
+    "params",
+    "items",
+}
 _HIDDEN = {"gen"}
 
 
