@@ -359,7 +359,7 @@ class Callback(Base):
 
     __tablename__ = "callbacks"
     __table_args__ = (
-        Index("ix_callbacks_status_window", "status", "window_start"),
+        Index("ix_callbacks_status_window", "status", "window_opens_at"),
         Index("ix_callbacks_assignee_status", "assignee_id", "status"),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -370,8 +370,8 @@ class Callback(Base):
     # How to reach the customer: "phone" (a call) or a channel kind; `address` is the number or handle.
     channel: Mapped[str] = mapped_column(String(20))
     address: Mapped[str | None] = mapped_column(String(320))
-    window_start: Mapped[datetime | None] = mapped_column()
-    window_end: Mapped[datetime | None] = mapped_column()
+    window_opens_at: Mapped[datetime | None] = mapped_column()
+    window_closes_at: Mapped[datetime | None] = mapped_column()
     # requested → scheduled (someone took it, or a window was agreed) → done or missed.
     status: Mapped[str] = mapped_column(String(20), default="requested")
     assignee_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))

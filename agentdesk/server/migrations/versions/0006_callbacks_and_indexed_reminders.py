@@ -33,8 +33,8 @@ def upgrade() -> None:
         sa.Column("queue_id", sa.Integer(), nullable=False),
         sa.Column("channel", sa.String(length=20), nullable=False),
         sa.Column("address", sa.String(length=320), nullable=True),
-        sa.Column("window_start", agentdesk.server.db.types.UTCDateTime(timezone=True), nullable=True),
-        sa.Column("window_end", agentdesk.server.db.types.UTCDateTime(timezone=True), nullable=True),
+        sa.Column("window_opens_at", agentdesk.server.db.types.UTCDateTime(timezone=True), nullable=True),
+        sa.Column("window_closes_at", agentdesk.server.db.types.UTCDateTime(timezone=True), nullable=True),
         sa.Column("status", sa.String(length=20), nullable=False),
         sa.Column("assignee_id", sa.Integer(), nullable=True),
         sa.Column("note", sa.Text(), nullable=True),
@@ -55,7 +55,7 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_callbacks_contact_id"), ["contact_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_callbacks_conversation_id"), ["conversation_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_callbacks_queue_id"), ["queue_id"], unique=False)
-        batch_op.create_index("ix_callbacks_status_window", ["status", "window_start"], unique=False)
+        batch_op.create_index("ix_callbacks_status_window", ["status", "window_opens_at"], unique=False)
 
     op.create_table(
         "reminders",
