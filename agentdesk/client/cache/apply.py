@@ -98,9 +98,9 @@ def touched_by(changes: list[dict[str, Any]]) -> Touched:
         if op == "revoke" and entity == "queue":
             touched.everything = True
         touched.add(entity, [change["id"]])
-        if op == "upsert" and entity == "message":
+        if op == "upsert" and entity in ("message", "qa_review", "qa_comment"):
             touched.add("conversation", [data.get("conversation_id")])
-        if op == "upsert" and entity in ("identity", "event", "conversation"):
+        if op == "upsert" and entity in ("identity", "event", "conversation", "callback"):
             touched.add("contact", [data.get("contact_id")])
     touched.ids = {entity: {i for i in ids if i is not None} for entity, ids in touched.ids.items()}
     return touched
@@ -127,10 +127,10 @@ def _delete(conn: Connection, entity: str, ids: list[int]) -> None:
 def _revoke(conn: Connection, entity: str, row_id: int) -> None:
     """The user may no longer read this row; for a queue or a conversation, nor what is in it."""
     if entity == "queue":
-        for table in ("messages", "events", "conversations"):
+        for table in ("messages", "events", "callbacks", "conversations"):
             conn.exec_driver_sql(f"DELETE FROM {table} WHERE queue_id = ?", (row_id,))
     elif entity == "conversation":
-        for table in ("messages", "events"):
+        for table in ("messages", "events", "callbacks"):
             conn.exec_driver_sql(f"DELETE FROM {table} WHERE conversation_id = ?", (row_id,))
     _delete(conn, entity, [row_id])
 

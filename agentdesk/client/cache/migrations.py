@@ -128,8 +128,22 @@ _V3: list[str] = [
     "CREATE INDEX ix_qa_comments_review ON qa_comments (review_id)",
 ]
 
+# Callbacks (issue 8) mirrored from the feed; and the suggestions this device's agent
+# dismissed, kept across restarts until the evidence behind one changes (its fingerprint).
+_V4: list[str] = [
+    "CREATE TABLE callbacks (id INTEGER PRIMARY KEY, contact_id INTEGER, conversation_id INTEGER, "
+    "queue_id INTEGER, channel TEXT, address TEXT, window_opens_at TEXT, window_closes_at TEXT, status TEXT, "
+    "assignee_id INTEGER, note TEXT, created_by_id INTEGER, created_at TEXT, updated_at TEXT, gen INTEGER)",
+    "CREATE INDEX ix_callbacks_status ON callbacks (status, window_opens_at, id)",
+    "CREATE INDEX ix_callbacks_contact ON callbacks (contact_id)",
+    "CREATE INDEX ix_callbacks_conversation ON callbacks (conversation_id)",
+    "CREATE INDEX ix_callbacks_queue ON callbacks (queue_id)",
+    "CREATE TABLE suggestion_dismissals (conversation_id INTEGER NOT NULL, rule TEXT NOT NULL, "
+    "fingerprint TEXT NOT NULL, dismissed_at TEXT NOT NULL, PRIMARY KEY (conversation_id, rule, fingerprint))",
+]
+
 # Index i holds the statements that take the schema from version i to version i + 1.
-STEPS: list[list[str]] = [_V1, _V2, _V3]
+STEPS: list[list[str]] = [_V1, _V2, _V3, _V4]
 LATEST = len(STEPS)
 
 

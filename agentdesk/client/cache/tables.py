@@ -176,6 +176,32 @@ qa_samples = _mirror(
     Column("items", Text),
     Column("created_at", Text),
 )
+callbacks = _mirror(
+    "callbacks",
+    Column("contact_id", Integer),
+    Column("conversation_id", Integer),
+    Column("queue_id", Integer),
+    Column("channel", Text),
+    Column("address", Text),
+    Column("window_opens_at", Text),
+    Column("window_closes_at", Text),
+    Column("status", Text),
+    Column("assignee_id", Integer),
+    Column("note", Text),
+    Column("created_by_id", Integer),
+    Column("created_at", Text),
+    Column("updated_at", Text),
+)
+
+# Local only: which suggestions the agent dismissed, and on what evidence.
+suggestion_dismissals = Table(
+    "suggestion_dismissals",
+    metadata,
+    Column("conversation_id", Integer, primary_key=True),
+    Column("rule", Text, primary_key=True),
+    Column("fingerprint", Text, primary_key=True),
+    Column("dismissed_at", Text),
+)
 
 sync_state = Table(
     "sync_state",
@@ -232,4 +258,5 @@ ENTITY_TABLES: dict[str, Table] = {
     "qa_review": qa_reviews,
     "qa_comment": qa_comments,
     "qa_sample": qa_samples,
+    "callback": callbacks,
 }
