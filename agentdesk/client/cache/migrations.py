@@ -142,8 +142,17 @@ _V4: list[str] = [
     "fingerprint TEXT NOT NULL, dismissed_at TEXT NOT NULL, PRIMARY KEY (conversation_id, rule, fingerprint))",
 ]
 
+# The wallboard (issue 9): the newest live figures and intervals as the server sent them
+# (`name` is "queues" or "intervals:DAYS"), and the agents' states taken from them, so the
+# wallboard opens at once and stays readable offline.
+_V5: list[str] = [
+    "CREATE TABLE figures (name TEXT PRIMARY KEY, data TEXT NOT NULL, computed_at TEXT, received_at TEXT NOT NULL)",
+    "CREATE TABLE agent_states (user_id INTEGER PRIMARY KEY, name TEXT, presence TEXT, presence_since TEXT, "
+    "capacity TEXT, active TEXT, as_of TEXT NOT NULL)",
+]
+
 # Index i holds the statements that take the schema from version i to version i + 1.
-STEPS: list[list[str]] = [_V1, _V2, _V3, _V4]
+STEPS: list[list[str]] = [_V1, _V2, _V3, _V4, _V5]
 LATEST = len(STEPS)
 
 

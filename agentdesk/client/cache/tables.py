@@ -244,6 +244,27 @@ shadows = Table(
     Column("data", Text),
 )
 
+# The wallboard's figures as the server sent them (JSON), newest per name, and agents' states.
+figures = Table(
+    "figures",
+    metadata,
+    Column("name", Text, primary_key=True),  # "queues" or "intervals:DAYS"
+    Column("data", Text),
+    Column("computed_at", Text),
+    Column("received_at", Text),
+)
+agent_states = Table(
+    "agent_states",
+    metadata,
+    Column("user_id", Integer, primary_key=True),
+    Column("name", Text),
+    Column("presence", Text),
+    Column("presence_since", Text),
+    Column("capacity", Text),  # JSON: channel -> conversations at once
+    Column("active", Text),  # JSON: channel -> open and pending conversations
+    Column("as_of", Text),  # the server time of the figures (or answer) they came from
+)
+
 ENTITY_TABLES: dict[str, Table] = {
     "user": users,
     "team": teams,
