@@ -177,6 +177,10 @@ class Conversation(Base):
     first_response_due_at: Mapped[datetime | None] = mapped_column()
     resolution_due_at: Mapped[datetime | None] = mapped_column()
     first_response_at: Mapped[datetime | None] = mapped_column()
+    # The first `assigned` and `abandoned` events' times, kept on the row (services/milestones.py)
+    # so the live figures count a day with one pass over conversations.
+    first_assigned_at: Mapped[datetime | None] = mapped_column()
+    abandoned_at: Mapped[datetime | None] = mapped_column()
     resolved_at: Mapped[datetime | None] = mapped_column()
     last_inbound_at: Mapped[datetime | None] = mapped_column()
     # When WhatsApp stops taking free-form replies (24 hours after the customer last wrote):
@@ -391,3 +395,87 @@ class Reminder(Base):
     event_id: Mapped[int] = mapped_column(BigId, ForeignKey("events.id", ondelete="CASCADE"), unique=True)
     due_at: Mapped[datetime] = mapped_column()
     state: Mapped[str] = mapped_column(String(20), default="scheduled")
+
+
+class QaScorecard(Base):
+    """One version of a QA scorecard; editing one adds version n+1 of its family (docs/qa.md)."""
+
+    __tablename__ = "qa_scorecards"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    # The id of version 1: every version of one scorecard shares it.
+    family_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    name: Mapped[str] = mapped_column(String(200))
+    definition: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    # Only the newest version of a family is offered for new reviews.
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class QaReview(Base):
+    """A reviewer's scoring of one conversation against one scorecard version."""
+
+    __tablename__ = "qa_reviews"
+    __table_args__ = (
+        Index("ix_qa_reviews_agent_status", "agent_id", "status"),
+        Index("ix_qa_reviews_status_submitted", "status", "submitted_at"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    conversation_id: Mapped[int] = mapped_column(ForeignKey("conversations.id"), index=True)
+    queue_id: Mapped[int] = mapped_column(ForeignKey("queues.id"))
+    agent_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    reviewer_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    scorecard_id: Mapped[int] = mapped_column(ForeignKey("qa_scorecards.id"))
+    status: Mapped[str] = mapped_column(String(20), default="draft")
+    answers: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    summary: Mapped[str] = mapped_column(Text, default="")
+    score: Mapped[float | None] = mapped_column()
+    raw_score: Mapped[float | None] = mapped_column()
+    critical_failed: Mapped[bool] = mapped_column(Boolean, default=False)
+    passed: Mapped[bool | None] = mapped_column(Boolean)
+    submitted_at: Mapped[datetime | None] = mapped_column()
+    agent_response: Mapped[str | None] = mapped_column(String(20))
+    dispute_reason: Mapped[str | None] = mapped_column(Text)
+    responded_at: Mapped[datetime | None] = mapped_column()
+    lead_seen_response_at: Mapped[datetime | None] = mapped_column()
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
+class QaComment(Base):
+    """A review comment on one message (or a span of its text), or a reply in its thread."""
+
+    __tablename__ = "qa_comments"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    review_id: Mapped[int] = mapped_column(ForeignKey("qa_reviews.id"), index=True)
+    conversation_id: Mapped[int] = mapped_column(ForeignKey("conversations.id"))
+    message_id: Mapped[int] = mapped_column(BigId, ForeignKey("messages.id"))
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("qa_comments.id"))
+    author_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    # Character offsets into the message's plain text; both None: the whole message.
+    anchor_start: Mapped[int | None] = mapped_column(Integer)
+    anchor_end: Mapped[int | None] = mapped_column(Integer)
+    # The quoted span, to find it again should the offsets stop matching the text.
+    anchor_quote: Mapped[str | None] = mapped_column(Text)
+    criterion_key: Mapped[str | None] = mapped_column(String(100))
+    severity: Mapped[str | None] = mapped_column(String(20))
+    suggestion: Mapped[str] = mapped_column(Text, default="")
+    body: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    # A tombstone: replies keep their thread, and every cache learns of the deletion.
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class QaSample(Base):
+    """A team lead's review queue: conversations drawn for review, with the review each got."""
+
+    __tablename__ = "qa_samples"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    owner_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    title: Mapped[str] = mapped_column(String(300), default="")
+    params: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    # [{"conversation_id", "agent_id", "channel", "review_id": int | None}]
+    items: Mapped[list[Any]] = mapped_column(default=list)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
