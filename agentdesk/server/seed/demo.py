@@ -189,7 +189,14 @@ class HistoricalClock:
     _STAMPS: ClassVar[dict[type[m.Base], tuple[str, ...]]] = {
         m.Contact: ("created_at", "updated_at"),
         m.Identity: ("created_at",),
-        m.Conversation: ("created_at", "last_activity_at", "first_response_at", "resolved_at"),
+        m.Conversation: (
+            "created_at",
+            "last_activity_at",
+            "first_response_at",
+            "first_assigned_at",
+            "abandoned_at",
+            "resolved_at",
+        ),
         m.Message: ("created_at",),
         m.Event: ("occurred_at",),
     }
