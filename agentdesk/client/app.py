@@ -22,6 +22,7 @@ from agentdesk.client.observe import Observers
 from agentdesk.client.outbox import store, writes
 from agentdesk.client.outbox.store import ItemState, OutboxItem
 from agentdesk.client.profile import Profile
+from agentdesk.client.qa import QaClient
 from agentdesk.client.queries import directory
 from agentdesk.client.queries.contact import ContactDetail, TimelinePage, contact_detail, timeline
 from agentdesk.client.queries.conversation import ConversationDetail, conversation_detail
@@ -51,6 +52,8 @@ class AgentDeskClient:
         pages.set_user(self.cache, session.user["id"])
         self.engine = SyncEngine(self.cache, http, session.token, ws_url=ws_url, tuning=tuning)
         self.user_id: int = session.user["id"]
+        # QA reviews, comments and review queues (issue 10): named methods like the rest, grouped.
+        self.qa = QaClient(self.cache, self.user_id, self._submit)
 
     # -- signing in and out ----------------------------------------------------------
 

@@ -18,6 +18,7 @@ from sqlalchemy import Connection
 from agentdesk.client.cache.apply import Touched
 from agentdesk.client.cache.tables import ENTITY_TABLES
 from agentdesk.client.cache.values import from_json, now_ts, to_json, to_ts
+from agentdesk.domain import qa
 
 _GENERATED = {"sla_due_at"}
 
@@ -222,6 +223,121 @@ def _none(conn: Connection, item_id: int, body: dict[str, Any], target: dict[str
     their event arrives through the feed, and nothing on screen waits for it."""
 
 
+# -- QA (issue 10) ------------------------------------------------------------------------
+
+
+def _made(conn: Connection, row_id: int) -> int:
+    """A placeholder id, or the server's once the write that made it has settled (its placeholder
+    is gone then, and the server's row is in the cache)."""
+    if row_id >= 0:
+        return row_id
+    row = conn.exec_driver_sql("SELECT state, settled, result FROM outbox WHERE id = ?", (-row_id,)).first()
+    result = from_json(row[2]) if row is not None and row[0] == "sent" and row[1] else None
+    return int(result["id"]) if isinstance(result, dict) and "id" in result else row_id
+
+
+def _scores(conn: Connection, scorecard_id: int | None, answers: dict[str, Any]) -> dict[str, Any]:
+    definition = conn.exec_driver_sql("SELECT definition FROM qa_scorecards WHERE id = ?", (scorecard_id,)).scalar()
+    if definition is None:
+        return {}
+    result = qa.score(from_json(definition), answers)
+    return {
+        "score": result.score,
+        "raw_score": result.raw_score,
+        "critical_failed": result.critical_failed,
+        "passed": result.passed,
+    }
+
+
+def _qa_review(conn: Connection, item_id: int, body: dict[str, Any], target: dict[str, Any], touched: Touched) -> None:
+    conversation = _row(conn, "conversation", target["conversation_id"])
+    if conversation is None:
+        return
+    now = now_ts()
+    draft = {
+        "id": -item_id,
+        "conversation_id": conversation["id"],
+        "queue_id": conversation["queue_id"],
+        "agent_id": conversation["assignee_id"],
+        "reviewer_id": _user_id(conn),
+        "scorecard_id": body["scorecard_id"],
+        "status": "draft",
+        "answers": "{}",
+        "summary": "",
+        "created_at": now,
+        "updated_at": now,
+    }
+    _shadow(conn, "qa_review", -item_id)
+    _write_row(conn, "qa_review", draft)
+    touched.add("qa_review", [-item_id])
+
+
+def _qa_review_save(
+    conn: Connection, _item: int, body: dict[str, Any], target: dict[str, Any], touched: Touched
+) -> None:
+    review_id = _made(conn, target["review_id"])
+    review = _row(conn, "qa_review", review_id)
+    if review is None:
+        return
+    changes: dict[str, Any] = {"updated_at": now_ts()}
+    if "answers" in body:
+        changes["answers"] = to_json(body["answers"])
+        changes.update(_scores(conn, review["scorecard_id"], body["answers"]))
+    if "summary" in body:
+        changes["summary"] = body["summary"]
+    _update(conn, "qa_review", review_id, touched, **changes)
+
+
+def _qa_review_set(**fixed: Any) -> Callable[[Connection, int, dict[str, Any], dict[str, Any], Touched], None]:
+    """A review's state change; a value `now` is the time of the replay."""
+
+    def effect(conn: Connection, _item: int, body: dict[str, Any], target: dict[str, Any], touched: Touched) -> None:
+        values = {k: now_ts() if v == "now" else v for k, v in fixed.items()}
+        if "response" in body:
+            values.update(agent_response=body["response"], dispute_reason=body.get("reason"), responded_at=now_ts())
+        _update(conn, "qa_review", _made(conn, target["review_id"]), touched, **values)
+
+    return effect
+
+
+def _qa_comment(conn: Connection, item_id: int, body: dict[str, Any], target: dict[str, Any], touched: Touched) -> None:
+    now = now_ts()
+    parent = body.get("parent_id")
+    comment = {
+        "id": -item_id,
+        "review_id": _made(conn, target["review_id"]),
+        "conversation_id": target["conversation_id"],
+        "message_id": body["message_id"],
+        "parent_id": None if parent is None else _made(conn, parent),
+        "author_id": _user_id(conn),
+        "anchor_start": body.get("anchor_start"),
+        "anchor_end": body.get("anchor_end"),
+        "anchor_quote": body.get("anchor_quote"),
+        "criterion_key": body.get("criterion_key"),
+        "severity": body.get("severity", "info" if parent is None else None),
+        "suggestion": body.get("suggestion", ""),
+        "body": body["body"],
+        "created_at": now,
+        "updated_at": now,
+        "deleted": False,
+    }
+    _shadow(conn, "qa_comment", -item_id)
+    _write_row(conn, "qa_comment", comment)
+    touched.add("qa_comment", [-item_id])
+
+
+def _qa_comment_edit(
+    conn: Connection, _item: int, body: dict[str, Any], target: dict[str, Any], touched: Touched
+) -> None:
+    _update(conn, "qa_comment", _made(conn, target["comment_id"]), touched, **body, updated_at=now_ts())
+
+
+def _qa_comment_delete(
+    conn: Connection, _item: int, _body: dict[str, Any], target: dict[str, Any], touched: Touched
+) -> None:
+    _update(conn, "qa_comment", _made(conn, target["comment_id"]), touched, deleted=True)
+
+
 EFFECTS: dict[str, Callable[[Connection, int, dict[str, Any], dict[str, Any], Touched], None]] = {
     "reply": _message("message"),
     "note": _message("note"),
@@ -233,4 +349,14 @@ EFFECTS: dict[str, Callable[[Connection, int, dict[str, Any], dict[str, Any], To
     "contact": _contact,
     "suggestion": _none,
     "reminder": _none,
+    "qa_review": _qa_review,
+    "qa_review_save": _qa_review_save,
+    "qa_review_submit": _qa_review_set(status="submitted", submitted_at="now"),
+    "qa_respond": _qa_review_set(),
+    "qa_seen": _qa_review_set(lead_seen_response_at="now"),
+    "qa_comment": _qa_comment,
+    "qa_comment_edit": _qa_comment_edit,
+    "qa_comment_delete": _qa_comment_delete,
+    # The server draws the sample; nothing to show before it answers.
+    "qa_sample": _none,
 }

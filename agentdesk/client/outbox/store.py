@@ -6,8 +6,9 @@ transaction, so the cache never shows a write as both applied and refused.
 
 from __future__ import annotations
 
+import re
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Any
 
@@ -89,6 +90,36 @@ def next_pending(cache: Cache) -> OutboxItem | None:
     with cache.read() as conn:
         row = conn.exec_driver_sql(f"SELECT {_COLUMNS} FROM outbox WHERE state = 'pending' ORDER BY id LIMIT 1").first()
     return None if row is None else _item(row)
+
+
+_PLACEHOLDER = re.compile(r"/-(\d+)(?=/|$)")
+
+
+def resolve(cache: Cache, item: OutboxItem) -> tuple[OutboxItem, str | None]:
+    """The item with the server's ids in place of the placeholders it names (see `qa_writes`).
+
+    The items that make those rows come first in the outbox, so they have been sent by now;
+    when one was refused, so is this item, with the reason: the server never saw its row.
+    """
+    makers = [int(n) for n in _PLACEHOLDER.findall(item.path)]
+    parent = (item.body or {}).get("parent_id")
+    if isinstance(parent, int) and parent < 0:
+        makers.append(-parent)
+    if not makers:
+        return item, None
+    ids: dict[int, int] = {}
+    with cache.read() as conn:
+        for maker_id in makers:
+            maker = get(conn, maker_id)
+            if maker is None or maker.state is not ItemState.SENT or not isinstance(maker.result, dict):
+                why = maker.error if maker is not None and maker.error else "it was not saved"
+                return item, f"what this belongs to was not saved: {why}"
+            ids[maker_id] = int(maker.result["id"])
+    path = _PLACEHOLDER.sub(lambda match: f"/{ids[int(match.group(1))]}", item.path)
+    body = item.body
+    if isinstance(parent, int) and parent < 0 and body is not None:
+        body = {**body, "parent_id": ids[-parent]}
+    return replace(item, path=path, body=body), None
 
 
 def count_attempt(cache: Cache, item_id: int) -> None:

@@ -263,6 +263,12 @@ class SyncEngine:
             await self._send(item)
 
     async def _send(self, item: OutboxItem) -> None:
+        item, refused = await asyncio.to_thread(store.resolve, self.cache, item)
+        if refused is not None:
+            failed, touched = await asyncio.to_thread(store.mark_failed, self.cache, item.id, refused)
+            self.outbox_changed.emit(failed)
+            self.changed.emit(touched)
+            return
         await asyncio.to_thread(store.count_attempt, self.cache, item.id)
         headers = {"Idempotency-Key": item.idempotency_key}
         kwargs: dict[str, Any] = {}
@@ -270,7 +276,9 @@ class SyncEngine:
             kwargs["json"] = item.body
         response = await self._request(item.method, item.path, headers=headers, **kwargs)
         if response.is_success:
-            sent = await asyncio.to_thread(store.mark_sent, self.cache, item.id, response.json())
+            # A deletion answers 204 without a body.
+            result = response.json() if response.content else None
+            sent = await asyncio.to_thread(store.mark_sent, self.cache, item.id, result)
             self.outbox_changed.emit(sent)
             return
         failed, touched = await asyncio.to_thread(store.mark_failed, self.cache, item.id, _detail(response))
