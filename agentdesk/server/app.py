@@ -21,6 +21,7 @@ from agentdesk.server.api import (
     contact_routes,
     conversation_routes,
     file_routes,
+    kb_routes,
     meta_routes,
     queue_routes,
     supervision_routes,
@@ -180,6 +181,7 @@ def create_app(settings: Settings, *, migrate: bool = True) -> FastAPI:
         file_routes,
         webchat_routes,
         assist_routes,
+        kb_routes,
     ):
         app.include_router(module.router)
     app.include_router(queue_routes.router)

@@ -84,6 +84,26 @@ def cmd_compact(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_kb_import(args: argparse.Namespace) -> int:
+    from agentdesk.server.db.engine import make_engine, make_sessionmaker
+    from agentdesk.server.db.migrate import upgrade
+    from agentdesk.server.services import kb
+    from agentdesk.server.services.errors import ServiceError
+
+    engine = make_engine(_settings(args).database_url)
+    upgrade(engine)
+    with make_sessionmaker(engine)() as session:
+        try:
+            done = kb.import_articles(session, kb.read_import_file(args.file))
+        except (ServiceError, OSError, UnicodeDecodeError) as exc:
+            print(f"error: {getattr(exc, 'message', exc)}", file=sys.stderr)
+            return 1
+        session.commit()
+    engine.dispose()
+    print(f"imported {args.file.name}: {done.created} articles created, {done.updated} updated")
+    return 0
+
+
 def _print_json_lines(objects: Iterable[dict[str, Any]]) -> int:
     for obj in objects:
         print(json.dumps(obj, ensure_ascii=False, default=str))
@@ -144,6 +164,16 @@ def build_parser() -> argparse.ArgumentParser:
     compact.add_argument("--keep", type=int, default=100_000, help="keep the newest N changes")
     compact.add_argument("--through", type=int, help="drop changes up to this sequence number")
     compact.set_defaults(func=cmd_compact)
+
+    kb = sub.add_parser("kb", help="the knowledge base")
+    kb_sub = kb.add_subparsers(dest="kb_command", required=True)
+    kb_import = kb_sub.add_parser(
+        "import",
+        parents=[common],
+        help="create or update articles (same title and language) from a .json or .csv file; all or nothing",
+    )
+    kb_import.add_argument("file", type=Path)
+    kb_import.set_defaults(func=cmd_kb_import)
 
     mail = sub.add_parser("inspect-email", help="print how AgentDesk understands email files, as JSON lines")
     mail.add_argument("files", nargs="+", type=Path)
