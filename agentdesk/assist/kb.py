@@ -113,7 +113,7 @@ def _ranked(conn: Connection, match: str, language: str | None, k: int) -> list[
     params: tuple[Any, ...] = (match, language, k) if language else (match, k)
     return conn.exec_driver_sql(
         f"SELECT f.rowid, -bm25(kb_fts, {_WEIGHTS}) AS score, f.title, f.tags, a.title, a.language, a.url, "
-        f"a.snippets FROM kb_fts f JOIN kb_articles a ON a.id = f.rowid WHERE {where} "
+        f"a.snippets FROM kb_fts f JOIN kb_articles a ON a.id = f.rowid WHERE {where} AND f.rowid > 0 "
         "ORDER BY bm25(kb_fts, " + _WEIGHTS + ") LIMIT ?",
         params,
     ).all()

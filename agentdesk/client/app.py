@@ -9,6 +9,7 @@ Qt adapter connects to signals.
 
 from __future__ import annotations
 
+import asyncio
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -19,7 +20,7 @@ from agentdesk.client import auth
 from agentdesk.client.cache.apply import Touched
 from agentdesk.client.cache.database import Cache
 from agentdesk.client.observe import Observers
-from agentdesk.client.outbox import store, writes
+from agentdesk.client.outbox import files, store, writes
 from agentdesk.client.outbox.store import ItemState, OutboxItem
 from agentdesk.client.profile import Profile
 from agentdesk.client.qa import QaClient
@@ -29,7 +30,7 @@ from agentdesk.client.queries.conversation import ConversationDetail, conversati
 from agentdesk.client.queries.inbox import InboxCounts, InboxFilter, InboxView, inbox_counts
 from agentdesk.client.queries.search import ContactHit, MessageHit, search_contacts, search_messages
 from agentdesk.client.sync import pages
-from agentdesk.client.sync.engine import Progress, SyncEngine, SyncState, Tuning
+from agentdesk.client.sync.engine import Progress, SyncEngine, SyncState, Tuning, UploadProgress
 
 DEFAULT_TIMEOUT = httpx.Timeout(15.0, connect=5.0)
 
@@ -149,6 +150,10 @@ class AgentDeskClient:
     def signed_out(self) -> Observers[str]:
         return self.engine.signed_out
 
+    @property
+    def upload_progress(self) -> Observers[UploadProgress]:
+        return self.engine.upload_progress
+
     # -- writes ------------------------------------------------------------------------
 
     def _submit(self, write: writes.Write) -> OutboxItem:
@@ -168,6 +173,25 @@ class AgentDeskClient:
         identity_id: int | None = None,
     ) -> OutboxItem:
         return self._submit(writes.reply(conversation_id, text, html=html, subject=subject, identity_id=identity_id))
+
+    async def reply_with_files(
+        self,
+        conversation_id: int,
+        text: str,
+        paths: list[Path],
+        *,
+        subject: str | None = None,
+        identity_id: int | None = None,
+    ) -> OutboxItem:
+        """A reply with attachments: the files are copied into the profile's folder (off the
+        event loop) before the reply enters the outbox, which then uploads them and sends it."""
+        staged = await asyncio.to_thread(files.stage, files.folder_of(self.cache.path), paths)
+        try:
+            write = writes.reply(conversation_id, text, subject=subject, identity_id=identity_id, files=staged)
+            return self._submit(write)
+        except BaseException:
+            files.remove(staged)
+            raise
 
     def send_template(
         self, conversation_id: int, template: dict[str, Any], text: str, *, identity_id: int | None = None
@@ -238,7 +262,9 @@ class AgentDeskClient:
         return item
 
     def discard(self, item_id: int) -> None:
-        store.discard(self.cache, item_id)
+        item = store.discard(self.cache, item_id)
+        if item is not None:
+            files.remove(item.files)
 
     def outbox(
         self, *, states: tuple[ItemState, ...] = tuple(ItemState), conversation_id: int | None = None

@@ -20,6 +20,9 @@ class Faults:
     latency_s: float = 0.0  # added before forwarding each chunk, both ways
     refuse: bool = False  # accept, then close at once (nothing reaches the server)
     drop_rate: float = 0.0  # share of chunks (a request, a response, a part of one) cut part-way
+    # Cut the next response holding these bytes before any of it goes through (the server did
+    # the work, the client never hears of it); then this is reset.
+    lose_response_with: bytes = b""
 
 
 @dataclass
@@ -90,6 +93,14 @@ class TcpProxy:
                 return None
             return self._rng.randint(0, max(0, size - 1))
 
+    def _lose(self, chunk: bytes) -> bool:
+        with self._lock:
+            marker = self.faults.lose_response_with
+            if not marker or marker not in chunk:
+                return False
+            self.faults.lose_response_with = b""
+            return True
+
     async def _handle(self, client_reader: asyncio.StreamReader, client_writer: asyncio.StreamWriter) -> None:
         self.stats.connections += 1
         if self.faults.refuse:
@@ -123,6 +134,8 @@ class TcpProxy:
                 if self.faults.latency_s:
                     await asyncio.sleep(self.faults.latency_s)
                 cut_at = self._cut_at(len(chunk))
+                if direction == "response" and self._lose(chunk):
+                    cut_at = 0
                 if cut_at is not None:
                     # Part of the bytes go through, then the line dies: mid-request or mid-response.
                     writer.write(chunk[:cut_at])

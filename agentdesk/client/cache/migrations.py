@@ -140,6 +140,16 @@ _V4: list[str] = [
     "CREATE INDEX ix_callbacks_queue ON callbacks (queue_id)",
     "CREATE TABLE suggestion_dismissals (conversation_id INTEGER NOT NULL, rule TEXT NOT NULL, "
     "fingerprint TEXT NOT NULL, dismissed_at TEXT NOT NULL, PRIMARY KEY (conversation_id, rule, fingerprint))",
+    # An upsert's ON CONFLICT overrides the triggers' OR IGNORE: a second write of an article
+    # not yet restemmed failed on kb_fts_stale's key. These mark it stale without a conflict.
+    "DROP TRIGGER kb_articles_stale_insert",
+    "DROP TRIGGER kb_articles_stale_update",
+    "CREATE TRIGGER kb_articles_stale_insert AFTER INSERT ON kb_articles BEGIN "
+    "INSERT INTO kb_fts_stale (id) SELECT new.id WHERE NOT EXISTS (SELECT 1 FROM kb_fts_stale WHERE id = new.id); "
+    "END",
+    "CREATE TRIGGER kb_articles_stale_update AFTER UPDATE ON kb_articles BEGIN "
+    "INSERT INTO kb_fts_stale (id) SELECT new.id WHERE NOT EXISTS (SELECT 1 FROM kb_fts_stale WHERE id = new.id); "
+    "END",
 ]
 
 # The wallboard (issue 9): the newest live figures and intervals as the server sent them

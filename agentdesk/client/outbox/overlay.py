@@ -18,6 +18,7 @@ from sqlalchemy import Connection
 from agentdesk.client.cache.apply import Touched
 from agentdesk.client.cache.tables import ENTITY_TABLES
 from agentdesk.client.cache.values import from_json, now_ts, to_json, to_ts
+from agentdesk.client.outbox import files
 from agentdesk.domain import qa
 
 _GENERATED = {"sla_due_at"}
@@ -136,7 +137,7 @@ def _message(kind: str) -> Callable[[Connection, int, dict[str, Any], dict[str, 
             "subject": body.get("subject"),
             "text": body.get("text", ""),
             "html": body.get("html"),
-            "attachments": "[]",
+            "attachments": to_json(files.shown(target.get("files", []))),
             "meta": to_json({"outbox_id": item_id}),
             "external_id": None,
             "delivery_status": "pending",

@@ -45,6 +45,12 @@ class OutboxItem:
     def conversation_id(self) -> int | None:
         return self.target.get("conversation_id")
 
+    @property
+    def files(self) -> list[dict[str, Any]]:
+        """The staged files of a reply (`outbox.files`), with their server ids once uploaded."""
+        return self.target.get("files", [])
+
+
 
 _COLUMNS = "id, kind, method, path, body, target, idempotency_key, state, error, attempts, result"
 
@@ -129,6 +135,18 @@ def count_attempt(cache: Cache, item_id: int) -> None:
         )
 
 
+def record_upload(cache: Cache, item_id: int, index: int, file_id: int) -> OutboxItem:
+    """The server holds the item's `index`-th file as `file_id`: it is not uploaded again."""
+    with cache.write() as conn:
+        conn.exec_driver_sql(
+            "UPDATE outbox SET target = json_set(target, ?, ?), updated_at = ? WHERE id = ?",
+            (f"$.files[{index}].file_id", file_id, now_ts(), item_id),
+        )
+        item = get(conn, item_id)
+    assert item is not None
+    return item
+
+
 def mark_sent(cache: Cache, item_id: int, result: Any) -> OutboxItem:
     # The effect stays in the overlay until the feed has been read past the write (`settle`).
     with cache.write() as conn:
@@ -168,10 +186,13 @@ def retry(cache: Cache, item_id: int) -> tuple[OutboxItem, Touched]:
     return item, touched
 
 
-def discard(cache: Cache, item_id: int) -> None:
-    """Forget a failed item (the user read the reason and gave up on it)."""
+def discard(cache: Cache, item_id: int) -> OutboxItem | None:
+    """Forget a failed item (the user read the reason and gave up on it); the item, if it was one."""
     with cache.write() as conn:
+        item = get(conn, item_id)
         conn.exec_driver_sql("DELETE FROM outbox WHERE id = ? AND state = 'failed'", (item_id,))
+    return item if item is not None and item.state is ItemState.FAILED else None
+
 
 
 def unsettled_ids(conn: Connection) -> list[int]:

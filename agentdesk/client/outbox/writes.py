@@ -27,7 +27,10 @@ def reply(
     html: str | None = None,
     subject: str | None = None,
     identity_id: int | None = None,
+    files: list[dict[str, Any]] | None = None,
 ) -> Write:
+    """`files` are staged copies (`outbox.files.stage`): the engine uploads each, then sends the
+    reply with their ids as `attachment_ids` — the same ids on every retry, so the same bytes."""
     body: dict[str, Any] = {"text": text}
     if html is not None:
         body["html"] = html
@@ -35,7 +38,10 @@ def reply(
         body["subject"] = subject
     if identity_id is not None:
         body["identity_id"] = identity_id
-    return Write("reply", "POST", f"/api/v1/conversations/{conversation_id}/messages", body, _conv(conversation_id))
+    target = _conv(conversation_id)
+    if files:
+        target["files"] = files
+    return Write("reply", "POST", f"/api/v1/conversations/{conversation_id}/messages", body, target)
 
 
 def send_template(

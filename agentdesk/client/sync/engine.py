@@ -15,7 +15,7 @@ import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any
+from typing import Any, BinaryIO
 
 import httpx
 import websockets
@@ -24,7 +24,7 @@ from websockets.asyncio.client import connect
 from agentdesk.client.cache.apply import Touched
 from agentdesk.client.cache.database import Cache
 from agentdesk.client.observe import Observers
-from agentdesk.client.outbox import store
+from agentdesk.client.outbox import files, store
 from agentdesk.client.outbox.store import OutboxItem
 from agentdesk.client.sync import pages
 from agentdesk.client.sync.backoff import Backoff
@@ -55,6 +55,14 @@ class Transient(Exception):
 
 
 @dataclass(frozen=True, slots=True)
+class UploadProgress:
+    item_id: int  # the outbox item (a reply) the file goes with
+    name: str
+    done: int  # bytes sent
+    total: int
+
+
+@dataclass(frozen=True, slots=True)
 class Tuning:
     page_size: int = 1000
     poll_interval_s: float = 30.0
@@ -82,6 +90,7 @@ class SyncEngine:
         self.changed: Observers[Touched] = Observers()
         self.outbox_changed: Observers[OutboxItem] = Observers()
         self.signed_out: Observers[str] = Observers()
+        self.upload_progress: Observers[UploadProgress] = Observers()
         self._state = SyncState.OFFLINE
         self._pull_wanted = asyncio.Event()
         self._send_wanted = asyncio.Event()
@@ -270,20 +279,63 @@ class SyncEngine:
             self.changed.emit(touched)
             return
         await asyncio.to_thread(store.count_attempt, self.cache, item.id)
+        body = item.body
+        if item.files:
+            file_ids = await self._upload_files(item)
+            if file_ids is None:
+                return
+            body = {**(body or {}), "attachment_ids": file_ids}
         headers = {"Idempotency-Key": item.idempotency_key}
         kwargs: dict[str, Any] = {}
-        if item.body is not None:
-            kwargs["json"] = item.body
+        if body is not None:
+            kwargs["json"] = body
         response = await self._request(item.method, item.path, headers=headers, **kwargs)
         if response.is_success:
             # A deletion answers 204 without a body.
             result = response.json() if response.content else None
             sent = await asyncio.to_thread(store.mark_sent, self.cache, item.id, result)
+            await asyncio.to_thread(files.remove, item.files)
             self.outbox_changed.emit(sent)
             return
         failed, touched = await asyncio.to_thread(store.mark_failed, self.cache, item.id, _detail(response))
         self.outbox_changed.emit(failed)
         self.changed.emit(touched)
+
+    async def _upload_files(self, item: OutboxItem) -> list[int] | None:
+        """Upload the reply's files not yet on the server; their ids, or None when one was refused."""
+        ids: list[int] = []
+        for index, record in enumerate(item.files):
+            file_id = record.get("file_id")
+            if file_id is None:
+                try:
+                    response = await self._upload(item.id, record)
+                except OSError as exc:
+                    await self._fail_upload(item, f"{record['name']}: the copy kept to send cannot be read ({exc})")
+                    return None
+                if not response.is_success:
+                    await self._fail_upload(item, f"{record['name']}: {_detail(response)}")
+                    return None
+                file_id = int(response.json()["id"])
+                await asyncio.to_thread(store.record_upload, self.cache, item.id, index, file_id)
+            ids.append(file_id)
+        return ids
+
+    async def _fail_upload(self, item: OutboxItem, reason: str) -> None:
+        failed, touched = await asyncio.to_thread(store.mark_failed, self.cache, item.id, reason)
+        self.outbox_changed.emit(failed)
+        self.changed.emit(touched)
+
+    async def _upload(self, item_id: int, record: dict[str, Any]) -> httpx.Response:
+        def report(done: int) -> None:
+            self.upload_progress.emit(UploadProgress(item_id, record["name"], done, record["size"]))
+
+        with open(record["path"], "rb") as raw:
+            return await self._request(
+                "POST",
+                "/api/v1/files",
+                headers={"Idempotency-Key": record["key"]},
+                files={"file": (record["name"], _CountingReader(raw, report), record["content_type"])},
+            )
 
     async def _send_loop(self) -> None:
         backoff = self._backoff()
@@ -333,6 +385,26 @@ class SyncEngine:
                 message = json.loads(raw)
                 if message.get("type") == "changes":
                     self.wake()
+
+
+class _CountingReader:
+    """A file as httpx reads it into a multipart body, telling how far it got."""
+
+    def __init__(self, raw: BinaryIO, report: Callable[[int], None]) -> None:
+        self._raw = raw
+        self._report = report
+
+    def read(self, size: int = -1) -> bytes:
+        chunk = self._raw.read(size)
+        self._report(self._raw.tell())
+        return chunk
+
+    def seek(self, offset: int, whence: int = 0) -> int:
+        # httpx rewinds a file before sending it again (a retry on a fresh connection).
+        return self._raw.seek(offset, whence)
+
+    def tell(self) -> int:
+        return self._raw.tell()
 
 
 def _detail(response: httpx.Response) -> str:

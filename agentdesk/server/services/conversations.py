@@ -10,6 +10,8 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from agentdesk.domain.attachments import FileFacts
+from agentdesk.domain.attachments import refusal as attachment_refusal
 from agentdesk.domain.enums import (
     ChannelKind,
     ConversationStatus,
@@ -291,8 +293,15 @@ def _check_channel_options(
     attachment_ids: Sequence[int],
 ) -> None:
     whatsapp = meta.get("whatsapp")
-    if channel == ChannelKind.WEBCHAT.value and attachment_ids:
-        raise Invalid("the web chat cannot carry files; send a link, or reply by email or WhatsApp")
+    # The columns only: the files' bytes stay in the database.
+    stored = session.execute(
+        select(m.StoredFile.id, m.StoredFile.filename, m.StoredFile.size, m.StoredFile.mime_type).where(
+            m.StoredFile.id.in_(attachment_ids)
+        )
+    ).all()
+    facts = [FileFacts(name or f"file-{file_id}", size, mime) for file_id, name, size, mime in stored]
+    if reason := attachment_refusal(channel, facts):
+        raise Invalid(reason)
     if channel != ChannelKind.WHATSAPP.value:
         if whatsapp:
             raise Invalid("templates, media and replies to a message are for WhatsApp; this reply goes by " + channel)
@@ -302,8 +311,6 @@ def _check_channel_options(
     if attachment_ids:
         if whatsapp and ("template" in whatsapp or "media" in whatsapp):
             raise Invalid("a WhatsApp reply with an uploaded file is neither a template nor a file by link")
-        if len(attachment_ids) > 1:
-            raise Invalid("WhatsApp carries one file per message: send the others in further replies")
         if len(text) > WHATSAPP_CAPTION_MAX:
             raise Invalid(
                 f"with a file, the text is its caption: at most {WHATSAPP_CAPTION_MAX} characters on WhatsApp"
