@@ -19,6 +19,7 @@ import httpx
 from agentdesk.client import auth
 from agentdesk.client.cache.apply import Touched
 from agentdesk.client.cache.database import Cache
+from agentdesk.client.kb import KbClient
 from agentdesk.client.observe import Observers
 from agentdesk.client.outbox import files, store, writes
 from agentdesk.client.outbox.store import ItemState, OutboxItem
@@ -55,6 +56,7 @@ class AgentDeskClient:
         self.user_id: int = session.user["id"]
         # QA reviews, comments and review queues (issue 10): named methods like the rest, grouped.
         self.qa = QaClient(self.cache, self.user_id, self._submit)
+        self.kb = KbClient(self.cache, self._submit)
 
     # -- signing in and out ----------------------------------------------------------
 

@@ -104,6 +104,8 @@ def _aims_into(scope: Touched, target: dict[str, Any]) -> bool:
         or _within(scope, "conversation", target.get("conversation_id"))
         or any(_within(scope, "contact", c) for c in contacts if c is not None)
         or "merge_id" in target
+        or _within(scope, "kb_article", target.get("article_id"))
+        or _within(scope, "callback", target.get("callback_id"))
     )
 
 
@@ -222,6 +224,67 @@ def _contact(conn: Connection, _item: int, body: dict[str, Any], target: dict[st
 def _none(conn: Connection, item_id: int, body: dict[str, Any], target: dict[str, Any], touched: Touched) -> None:
     """Writes that only record something (a suggestion's outcome, a reminder to send later):
     their event arrives through the feed, and nothing on screen waits for it."""
+
+
+# -- knowledge base and callbacks (issue 8) -----------------------------------------------
+
+
+def _kb_create(conn: Connection, item_id: int, body: dict[str, Any], _target: dict[str, Any], touched: Touched) -> None:
+    # Negative id: a placeholder until the feed brings the article with the server's id.
+    article = {key: body.get(key) for key in ("title", "body", "language", "url")}
+    article.update(id=-item_id, tags=to_json(body.get("tags") or []), snippets=to_json(body.get("snippets") or {}))
+    _shadow(conn, "kb_article", -item_id)
+    _write_row(conn, "kb_article", {**article, "updated_at": now_ts(), "gen": None})
+    touched.add("kb_article", [-item_id])
+
+
+def _kb_update(conn: Connection, _item: int, body: dict[str, Any], target: dict[str, Any], touched: Touched) -> None:
+    changes = {k: to_json(v) if k in ("tags", "snippets") else v for k, v in body.items() if k != "if_updated_at"}
+    _update(conn, "kb_article", target["article_id"], touched, **changes)
+
+
+def _kb_delete(conn: Connection, _item: int, _body: dict[str, Any], target: dict[str, Any], touched: Touched) -> None:
+    article_id = target["article_id"]
+    if _shadow(conn, "kb_article", article_id) is not None:
+        conn.exec_driver_sql("DELETE FROM kb_articles WHERE id = ?", (article_id,))
+        touched.add("kb_article", [article_id])
+
+
+def _callback_create(
+    conn: Connection, item_id: int, body: dict[str, Any], target: dict[str, Any], touched: Touched
+) -> None:
+    conversation = _row(conn, "conversation", target["conversation_id"])
+    if conversation is None:
+        return
+    now = now_ts()
+    callback = {
+        "id": -item_id,
+        "contact_id": conversation["contact_id"],
+        "conversation_id": conversation["id"],
+        "queue_id": conversation["queue_id"],
+        "channel": body.get("channel", "phone"),
+        "address": body.get("address"),
+        "window_opens_at": to_ts(body.get("window_opens_at")),
+        "window_closes_at": to_ts(body.get("window_closes_at")),
+        "status": "requested",
+        "assignee_id": None,
+        "note": body.get("note"),
+        "created_by_id": _user_id(conn),
+        "created_at": now,
+        "updated_at": now,
+        "gen": None,
+    }
+    _shadow(conn, "callback", -item_id)
+    _write_row(conn, "callback", callback)
+    touched.add("callback", [-item_id])
+    touched.add("contact", [conversation["contact_id"]])
+
+
+def _callback_update(
+    conn: Connection, _item: int, body: dict[str, Any], target: dict[str, Any], touched: Touched
+) -> None:
+    changes = {k: to_ts(v) if k.endswith("_at") else v for k, v in body.items()}
+    _update(conn, "callback", target["callback_id"], touched, **changes, updated_at=now_ts())
 
 
 # -- QA (issue 10) ------------------------------------------------------------------------
@@ -360,4 +423,9 @@ EFFECTS: dict[str, Callable[[Connection, int, dict[str, Any], dict[str, Any], To
     "qa_comment_delete": _qa_comment_delete,
     # The server draws the sample; nothing to show before it answers.
     "qa_sample": _none,
+    "kb_create": _kb_create,
+    "kb_update": _kb_update,
+    "kb_delete": _kb_delete,
+    "callback_create": _callback_create,
+    "callback_update": _callback_update,
 }
