@@ -48,4 +48,18 @@ COMMANDS: tuple[Command, ...] = (
     Command("quit", "Ctrl+Q", QT_TRANSLATE_NOOP("Commands", "Quit"), APPLICATION),
 )
 
+KNOWLEDGE = QT_TRANSLATE_NOOP("Commands", "Knowledge base and callbacks")
+# The knowledge-base manager's keys act inside it; the callback keys inside the callbacks list.
+ASSIST_COMMANDS: tuple[Command, ...] = (
+    Command("knowledge_base", "Ctrl+Shift+K", QT_TRANSLATE_NOOP("Commands", "Manage the knowledge base"), KNOWLEDGE),
+    Command("kb_new", "Ctrl+N", QT_TRANSLATE_NOOP("Commands", "New article"), KNOWLEDGE),
+    Command("kb_save", "Ctrl+S", QT_TRANSLATE_NOOP("Commands", "Save the article"), KNOWLEDGE),
+    Command("kb_delete", "Ctrl+Del", QT_TRANSLATE_NOOP("Commands", "Delete the article"), KNOWLEDGE),
+    Command("kb_search", "Ctrl+F", QT_TRANSLATE_NOOP("Commands", "Search articles"), KNOWLEDGE),
+    Command("callbacks", "G, B", QT_TRANSLATE_NOOP("Commands", "Show callbacks"), KNOWLEDGE),
+    Command("callback_done", "Ctrl+Alt+D", QT_TRANSLATE_NOOP("Commands", "Mark the callback done"), KNOWLEDGE),
+    Command("callback_missed", "Ctrl+Alt+X", QT_TRANSLATE_NOOP("Commands", "Mark the callback missed"), KNOWLEDGE),
+)
+COMMANDS += ASSIST_COMMANDS
+
 BY_ID = {c.id: c for c in COMMANDS}
