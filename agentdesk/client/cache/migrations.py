@@ -161,8 +161,15 @@ _V5: list[str] = [
     "capacity TEXT, active TEXT, as_of TEXT NOT NULL)",
 ]
 
+# When the customer's WhatsApp window closes, as the server recorded it. Rows cached before
+# this step lack it: a fresh snapshot (which keeps the outbox) fills them in.
+_V6: list[str] = [
+    "ALTER TABLE conversations ADD COLUMN whatsapp_window_closes_at TEXT",
+    "UPDATE sync_state SET needs_snapshot = 1 WHERE cursor IS NOT NULL",
+]
+
 # Index i holds the statements that take the schema from version i to version i + 1.
-STEPS: list[list[str]] = [_V1, _V2, _V3, _V4, _V5]
+STEPS: list[list[str]] = [_V1, _V2, _V3, _V4, _V5, _V6]
 LATEST = len(STEPS)
 
 

@@ -78,6 +78,7 @@ conversations = _mirror(
     Column("created_at", Text),
     # Generated: the next SLA deadline, '9999' when there is none, so that it sorts last.
     Column("sla_due_at", Text),
+    Column("whatsapp_window_closes_at", Text),
 )
 messages = _mirror(
     "messages",
