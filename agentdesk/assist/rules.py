@@ -154,7 +154,7 @@ def _template(templates: list[dict[str, Any]], purpose: str, language: str) -> d
     return next((t for t in fitting if language_of(t.get("language")) == language), fitting[0] if fitting else None)
 
 
-def _fill(template: dict[str, Any], values: dict[str, str]) -> tuple[dict[str, Any], str]:
+def fill_template(template: dict[str, Any], values: dict[str, str]) -> tuple[dict[str, Any], str]:
     """The template as the reply API takes it, and its body as the customer will read it."""
     parameters = [values.get(name, "") for name in template.get("parameters") or []]
     body = str(template.get("body") or template["name"])
@@ -172,7 +172,7 @@ def _window_closed(conn: Connection, conv: dict[str, Any], now: datetime) -> Sug
     template = _template(_templates(conn, conv), "window_closed", conv["language"])
     if template is None:
         return None
-    filled, body = _fill(
+    filled, body = fill_template(
         template, {"contact.name": conv["contact_name"] or "", "conversation.subject": conv["subject"] or ""}
     )
     since = "never wrote on WhatsApp" if last is None else f"last wrote {_ago(now - last)} ago"
@@ -209,7 +209,7 @@ def _appointment_reminder(conn: Connection, conv: dict[str, Any], now: datetime,
         if template is None:
             return None
         due = max(starts - tuning.reminder_before, now)
-        filled, body = _fill(
+        filled, body = fill_template(
             template,
             {
                 "contact.name": conv["contact_name"] or "",
