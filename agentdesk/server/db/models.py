@@ -17,6 +17,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -181,6 +182,9 @@ class Conversation(Base):
     # so the live figures count a day with one pass over conversations.
     first_assigned_at: Mapped[datetime | None] = mapped_column()
     abandoned_at: Mapped[datetime | None] = mapped_column()
+    # The same customer opened another contact on the same topic in the 7 days before this one;
+    # decided when it arrives or moves (services/milestones.py).
+    repeat_contact: Mapped[bool] = mapped_column(default=False, server_default=false())
     resolved_at: Mapped[datetime | None] = mapped_column()
     last_inbound_at: Mapped[datetime | None] = mapped_column()
     # When WhatsApp stops taking free-form replies (24 hours after the customer last wrote):
@@ -329,6 +333,32 @@ class AgentState(Base):
     disconnected_at: Mapped[datetime | None] = mapped_column()
     # Round robin: the agent who got work longest ago is next.
     last_assigned_at: Mapped[datetime | None] = mapped_column()
+
+
+class PresenceSpan(Base):
+    """An agent's presence from `started_at` until `ended_at` (open while it lasts)."""
+
+    __tablename__ = "presence_spans"
+    __table_args__ = (
+        Index("ix_presence_spans_user_started", "user_id", "started_at"),
+        Index("ix_presence_spans_started", "started_at"),
+    )
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    presence: Mapped[str] = mapped_column(String(20))
+    started_at: Mapped[datetime] = mapped_column()
+    ended_at: Mapped[datetime | None] = mapped_column()
+
+
+class StreamLease(Base):
+    """Live streams a server process holds for an agent, renewed every housekeeping round, so
+    that server processes sharing the database agree on who is connected."""
+
+    __tablename__ = "stream_leases"
+    server_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), primary_key=True, index=True)
+    streams: Mapped[int] = mapped_column()
+    seen_at: Mapped[datetime] = mapped_column()
 
 
 class QueuePolicy(Base):
