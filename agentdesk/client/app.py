@@ -17,19 +17,24 @@ from typing import Any
 import httpx
 
 from agentdesk.client import auth
+from agentdesk.client.cache import figures as cache_figures
 from agentdesk.client.cache.apply import Touched
 from agentdesk.client.cache.database import Cache
 from agentdesk.client.kb import KbClient
 from agentdesk.client.observe import Observers
-from agentdesk.client.outbox import files, store, writes
+from agentdesk.client.outbox import files, store, supervision_writes, writes
 from agentdesk.client.outbox.store import ItemState, OutboxItem
+from agentdesk.client.outbox.supervision_writes import Presence
 from agentdesk.client.profile import Profile
 from agentdesk.client.qa import QaClient
 from agentdesk.client.queries import directory
+from agentdesk.client.queries import figures as figure_queries
 from agentdesk.client.queries.contact import ContactDetail, TimelinePage, contact_detail, timeline
 from agentdesk.client.queries.conversation import ConversationDetail, conversation_detail
+from agentdesk.client.queries.figures import AgentState, Figures
 from agentdesk.client.queries.inbox import InboxCounts, InboxFilter, InboxView, inbox_counts
 from agentdesk.client.queries.search import ContactHit, MessageHit, search_contacts, search_messages
+from agentdesk.client.sync import figures as figure_fetch
 from agentdesk.client.sync import pages
 from agentdesk.client.sync.engine import Progress, SyncEngine, SyncState, Tuning, UploadProgress
 
@@ -308,3 +313,59 @@ class AgentDeskClient:
 
     def search_contacts(self, text: str, *, limit: int = 20) -> list[ContactHit]:
         return search_contacts(self.cache, text, limit=limit)
+
+    # -- supervising (issue 9): presence, capacity, moves, and the wallboard's figures --------
+
+    def set_presence(self, presence: Presence) -> OutboxItem:
+        return self._submit(supervision_writes.presence(self.user_id, presence))
+
+    def report_presence(self) -> OutboxItem:
+        """At sign-in: busy or away if that is what this user last chose, otherwise available."""
+        last = self.agent_states().get(self.user_id)
+        return self.set_presence(last.presence if last and last.presence in ("busy", "away") else "available")
+
+    def my_presence(self) -> str:
+        state = self.agent_states().get(self.user_id)
+        return state.presence if state else "offline"
+
+    def set_capacity(self, user_id: int, per_channel: dict[str, int]) -> OutboxItem:
+        """Conversations at once per channel for an agent (supervisors and admins)."""
+        return self._submit(supervision_writes.capacity(user_id, per_channel))
+
+    def move_conversation(self, conversation_id: int, queue_id: int) -> OutboxItem:
+        """Move a conversation with its whole context to another queue (supervisors and admins)."""
+        return self._submit(supervision_writes.move(conversation_id, queue_id))
+
+    def wallboard_figures(self) -> Figures | None:
+        """The newest live figures kept (pushed by the feed or fetched); None before the first."""
+        return figure_queries.current(self.cache)
+
+    def intervals(self, days: int) -> Figures | None:
+        """The kept 15-minute intervals of today (days=1) or the last `days` days."""
+        return figure_queries.intervals(self.cache, days)
+
+    def agent_states(self) -> dict[int, AgentState]:
+        return figure_queries.agent_states(self.cache)
+
+    async def refresh_figures(self) -> Figures:
+        """Fetch the live figures now; raises FiguresUnavailable (offline) or FiguresRefused."""
+        fetched = await figure_fetch.fetch(
+            self.http, self.session.token, self.cache, cache_figures.CURRENT, "/api/v1/metrics/queues"
+        )
+        self.engine.changed.emit(_figures_touched())
+        return fetched
+
+    async def refresh_intervals(self, days: int) -> Figures:
+        name = cache_figures.intervals_name(days)
+        params = {"days": days}
+        fetched = await figure_fetch.fetch(
+            self.http, self.session.token, self.cache, name, "/api/v1/metrics/intervals", params
+        )
+        self.engine.changed.emit(_figures_touched())
+        return fetched
+
+
+def _figures_touched() -> Touched:
+    touched = Touched()
+    touched.add(cache_figures.ENTITY, [0])
+    return touched

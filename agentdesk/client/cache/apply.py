@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Table
 
+from agentdesk.client.cache import figures
 from agentdesk.client.cache.tables import ENTITY_TABLES
 from agentdesk.client.cache.values import to_json, to_ts
 
@@ -107,6 +108,7 @@ def touched_by(changes: list[dict[str, Any]]) -> Touched:
 
 
 def apply_changes(conn: Connection, changes: list[dict[str, Any]], gen: int) -> None:
+    figures.apply_feed(conn, [c for c in changes if c["entity"] == figures.ENTITY])
     known = [c for c in changes if c["entity"] in ENTITY_TABLES]
     for (entity, op), run in groupby(known, key=lambda c: (c["entity"], c["op"])):
         batch = list(run)

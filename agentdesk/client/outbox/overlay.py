@@ -226,6 +226,16 @@ def _none(conn: Connection, item_id: int, body: dict[str, Any], target: dict[str
     their event arrives through the feed, and nothing on screen waits for it."""
 
 
+def _move(conn: Connection, _item: int, body: dict[str, Any], target: dict[str, Any], touched: Touched) -> None:
+    _update(conn, "conversation", target["conversation_id"], touched, queue_id=body["queue_id"])
+
+
+def _agent_state(conn: Connection, _item: int, _body: dict[str, Any], target: dict[str, Any], touched: Touched) -> None:
+    """Presence and capacity: an agent's state is not a feed row, so `queries.figures.agent_states`
+    reads these writes from the outbox itself, and a refused one drops out of it."""
+    touched.add("agent_state", [target["user_id"]])
+
+
 # -- knowledge base and callbacks (issue 8) -----------------------------------------------
 
 
@@ -428,4 +438,7 @@ EFFECTS: dict[str, Callable[[Connection, int, dict[str, Any], dict[str, Any], To
     "kb_delete": _kb_delete,
     "callback_create": _callback_create,
     "callback_update": _callback_update,
+    "move": _move,
+    "presence": _agent_state,
+    "capacity": _agent_state,
 }
