@@ -23,6 +23,7 @@ from agentdesk.server.api import (
     file_routes,
     kb_routes,
     meta_routes,
+    qa_routes,
     queue_routes,
     supervision_routes,
     sync_routes,
@@ -182,6 +183,7 @@ def create_app(settings: Settings, *, migrate: bool = True) -> FastAPI:
         webchat_routes,
         assist_routes,
         kb_routes,
+        qa_routes,
     ):
         app.include_router(module.router)
     app.include_router(queue_routes.router)

@@ -30,8 +30,17 @@ FEED_ENTITIES: dict[type[m.Base], str] = {
     m.Message: "message",
     m.Event: "event",
     m.KbArticle: "kb_article",
+    m.QaScorecard: "qa_scorecard",
 }
-ENTITY_MODELS = {name: model for model, name in FEED_ENTITIES.items()}
+# Rows whose readers are people, not queues (a review: its reviewer, the reviewed agent, their
+# leads): never recorded by the flush hook; their writer appends one change per reader
+# (`services.qa.publish`, rules in `qa_access`).
+AUDIENCE_ENTITIES: dict[type[m.Base], str] = {
+    m.QaReview: "qa_review",
+    m.QaComment: "qa_comment",
+    m.QaSample: "qa_sample",
+}
+ENTITY_MODELS = {name: model for model, name in (FEED_ENTITIES | AUDIENCE_ENTITIES).items()}
 
 # Columns that never leave the server.
 PRIVATE_COLUMNS = {"password_hash", "secrets", "channel_state"}
@@ -54,7 +63,7 @@ def public_columns(model: type[m.Base]) -> list[str]:
     return [c.key for c in inspect(model).column_attrs if c.key not in PRIVATE_COLUMNS]
 
 
-_COLUMNS: dict[type[m.Base], list[str]] = {model: public_columns(model) for model in FEED_ENTITIES}
+_COLUMNS: dict[type[m.Base], list[str]] = {model: public_columns(model) for model in FEED_ENTITIES | AUDIENCE_ENTITIES}
 
 
 def row_payload(obj: m.Base) -> dict[str, Any]:

@@ -16,6 +16,7 @@ from agentdesk.domain.enums import Role
 from agentdesk.server.access import visible_queue_ids
 from agentdesk.server.changelog import ENTITY_MODELS, dumps, row_payload
 from agentdesk.server.db import models as m
+from agentdesk.server.qa_access import snapshot_filters
 from agentdesk.server.services.errors import Invalid, ServiceError
 
 # The order in which a snapshot sends entities: whatever a row refers to comes before it.
@@ -29,6 +30,10 @@ SNAPSHOT_ORDER = [
     "message",
     "event",
     "kb_article",
+    "qa_scorecard",
+    "qa_review",
+    "qa_comment",
+    "qa_sample",
 ]
 MAX_LIMIT = 5000
 
@@ -119,8 +124,12 @@ def read_log(session: Session, user: m.User, since: int, limit: int) -> str:
     return f'{{"changes":[{body}],"cursor":{cursor},"head":{head},"has_more":{more},"next":null}}'
 
 
-def _snapshot_filter(entity: str, queues: set[int], sees_all: bool) -> ColumnElement[bool]:
+def _snapshot_filter(
+    entity: str, queues: set[int], sees_all: bool, by_person: dict[str, ColumnElement[bool]]
+) -> ColumnElement[bool]:
     model = ENTITY_MODELS[entity]
+    if entity in by_person:
+        return by_person[entity]
     if sees_all:
         return true()
     if entity == "queue":
@@ -137,11 +146,14 @@ def read_snapshot(session: Session, user: m.User, token: str | None, limit: int)
     limit = max(1, min(limit, MAX_LIMIT))
     sees_all = Role(user.role).sees_all_queues
     queues = set() if sees_all else visible_queue_ids(session, user)
+    by_person = snapshot_filters(session, user)
     if token is None:
         head = head_seq(session)
         total = sum(
             session.scalar(
-                select(func.count()).select_from(ENTITY_MODELS[e]).where(_snapshot_filter(e, queues, sees_all))
+                select(func.count())
+                .select_from(ENTITY_MODELS[e])
+                .where(_snapshot_filter(e, queues, sees_all, by_person))
             )
             or 0
             for e in SNAPSHOT_ORDER
@@ -156,7 +168,7 @@ def read_snapshot(session: Session, user: m.User, token: str | None, limit: int)
         model = ENTITY_MODELS[entity]
         objs = session.scalars(
             select(model)
-            .where(model.id > last_id, _snapshot_filter(entity, queues, sees_all))
+            .where(model.id > last_id, _snapshot_filter(entity, queues, sees_all, by_person))
             .order_by(model.id)
             .limit(remaining)
         ).all()
