@@ -1,0 +1,1 @@
+"""The knowledge-base manager screen (issue 8)."""
