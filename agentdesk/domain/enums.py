@@ -91,6 +91,11 @@ class EventKind(StrEnum):
     ABANDONED = "abandoned"
     MOVED = "moved"
     SLA_BREACHED = "sla_breached"
+    # A callback's life on the timeline: "callback_" + its status.
+    CALLBACK_REQUESTED = "callback_requested"
+    CALLBACK_SCHEDULED = "callback_scheduled"
+    CALLBACK_DONE = "callback_done"
+    CALLBACK_MISSED = "callback_missed"
 
 
 class ChangeOp(StrEnum):
