@@ -18,6 +18,7 @@ from agentdesk.server import auth
 from agentdesk.server.api import (
     assist_routes,
     auth_routes,
+    callback_routes,
     contact_routes,
     conversation_routes,
     file_routes,
@@ -183,6 +184,7 @@ def create_app(settings: Settings, *, migrate: bool = True) -> FastAPI:
         webchat_routes,
         assist_routes,
         kb_routes,
+        callback_routes,
         qa_routes,
     ):
         app.include_router(module.router)

@@ -30,6 +30,7 @@ FEED_ENTITIES: dict[type[m.Base], str] = {
     m.Message: "message",
     m.Event: "event",
     m.KbArticle: "kb_article",
+    m.Callback: "callback",
     m.QaScorecard: "qa_scorecard",
 }
 # Rows whose readers are people, not queues (a review: its reviewer, the reviewed agent, their
@@ -73,7 +74,7 @@ def row_payload(obj: m.Base) -> dict[str, Any]:
 def queue_scope(obj: m.Base) -> int | None:
     if isinstance(obj, m.Queue):
         return obj.id
-    if isinstance(obj, m.Conversation | m.Message | m.Event):
+    if isinstance(obj, m.Conversation | m.Message | m.Event | m.Callback):
         return obj.queue_id
     return None
 

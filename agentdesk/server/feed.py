@@ -34,6 +34,7 @@ SNAPSHOT_ORDER = [
     "qa_review",
     "qa_comment",
     "qa_sample",
+    "callback",
 ]
 MAX_LIMIT = 5000
 
@@ -134,7 +135,7 @@ def _snapshot_filter(
         return true()
     if entity == "queue":
         return m.Queue.id.in_(queues)
-    if entity in ("conversation", "message"):
+    if entity in ("conversation", "message", "callback"):
         return model.queue_id.in_(queues)
     if entity == "event":
         return or_(m.Event.queue_id.is_(None), m.Event.queue_id.in_(queues))

@@ -258,6 +258,8 @@ def move(
             session.execute(update(m.StoredFile).where(m.StoredFile.id.in_(file_ids)).values(queue_id=to_queue_id))
     for event in session.scalars(select(m.Event).where(m.Event.conversation_id == conversation.id)):
         event.queue_id = to_queue_id
+    for callback in session.scalars(select(m.Callback).where(m.Callback.conversation_id == conversation.id)):
+        callback.queue_id = to_queue_id
     if conversation.assignee_id is not None:
         assignee = session.get(m.User, conversation.assignee_id)
         if assignee is None or not can_see_queue(session, assignee, to_queue_id):
