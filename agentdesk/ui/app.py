@@ -134,6 +134,8 @@ class Controller(QObject):
         self.client = client
         if not started:
             client.start()
+        # At work again: routing may send this user conversations from now on (issue 9).
+        client.report_presence()
         bridge = ClientBridge(client)
         window = MainWindow(bridge, self.settings, self.language)
         window.signOutRequested.connect(lambda: asyncio.ensure_future(self.sign_out()))

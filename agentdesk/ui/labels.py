@@ -24,6 +24,13 @@ _DELIVERY = {
     "failed": QT_TRANSLATE_NOOP("Labels", "Not delivered"),
 }
 
+_PRESENCE = {
+    "available": QT_TRANSLATE_NOOP("Labels", "Available"),
+    "busy": QT_TRANSLATE_NOOP("Labels", "Busy"),
+    "away": QT_TRANSLATE_NOOP("Labels", "Away"),
+    "offline": QT_TRANSLATE_NOOP("Labels", "Offline"),
+}
+
 
 def _label(table: dict[str, str], key: object) -> str:
     text = table.get(str(key))
@@ -40,3 +47,7 @@ def channel(key: object) -> str:
 
 def delivery(key: object) -> str:
     return _label(_DELIVERY, key)
+
+
+def presence(key: object) -> str:
+    return _label(_PRESENCE, key)

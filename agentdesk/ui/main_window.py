@@ -36,6 +36,7 @@ from agentdesk.ui.inbox.model import ID_ROLE, InboxModel
 from agentdesk.ui.navigation import NavEntry, Navigation
 from agentdesk.ui.settings import Settings
 from agentdesk.ui.shortcuts import BY_ID
+from agentdesk.ui.supervisor.workspace import SupervisorWorkspace
 from agentdesk.ui.widgets.palette import CommandPalette, PaletteItem
 from agentdesk.ui.widgets.pickers import AssigneePicker, SnoozePicker
 from agentdesk.ui.widgets.shortcut_sheet import ShortcutSheet
@@ -146,6 +147,8 @@ class MainWindow(QMainWindow):
         self.navigation.set_counts(self.client.inbox_counts())
         self._state_changed(str(self.client.state))
         self._update_outbox_label()
+        # Presence for everyone; the wallboard for supervisors and admins (issue 9).
+        self.supervising = SupervisorWorkspace(self)
 
     # -- set-up --------------------------------------------------------------------------------
 
@@ -344,7 +347,9 @@ class MainWindow(QMainWindow):
 
     def _palette_chosen(self, item: PaletteItem) -> None:
         if item.kind == "command":
-            self.actions_by_id[item.target].trigger()
+            # Some commands act in another window (the wallboard's) or are not this user's.
+            if item.target in self.actions_by_id:
+                self.actions_by_id[item.target].trigger()
         elif item.kind == "conversation":
             self.open_conversation(int(item.target))
         elif item.kind == "contact":
@@ -380,6 +385,7 @@ class MainWindow(QMainWindow):
             touched.everything or current in conversations or touched.ids.get("message") or touched.ids.get("event")
         ):
             self.show_conversation(current, keep_scroll=True)
+        self.supervising.refresh(touched)
 
     def _notify_new_assignments(self) -> None:
         mine = {r.conversation_id for r in self.client.inbox(InboxFilter(view="mine")).page(None, 500)}

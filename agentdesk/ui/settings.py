@@ -44,6 +44,8 @@ LAST_SERVER = Setting("profiles/last_server", "")
 LAST_USER = Setting("profiles/last_user", "")
 WINDOW_GEOMETRY = Setting("window/geometry", b"")
 WINDOW_STATE = Setting("window/state", b"")
+# The wallboard's colour thresholds, per queue and figure: agentdesk.ui.supervisor.thresholds.
+WALLBOARD_THRESHOLDS = Setting("wallboard/thresholds", "{}")
 
 ALL: tuple[Setting[Any], ...] = (
     LANGUAGE,
@@ -55,6 +57,7 @@ ALL: tuple[Setting[Any], ...] = (
     LAST_USER,
     WINDOW_GEOMETRY,
     WINDOW_STATE,
+    WALLBOARD_THRESHOLDS,
 )
 
 

@@ -22,6 +22,7 @@ class Command:
 NAVIGATION = QT_TRANSLATE_NOOP("Commands", "Navigation")
 CONVERSATION = QT_TRANSLATE_NOOP("Commands", "Conversation")
 APPLICATION = QT_TRANSLATE_NOOP("Commands", "Application")
+SUPERVISION = QT_TRANSLATE_NOOP("Commands", "Supervision")
 
 COMMANDS: tuple[Command, ...] = (
     Command("next", "J", QT_TRANSLATE_NOOP("Commands", "Next conversation"), NAVIGATION),
@@ -46,6 +47,11 @@ COMMANDS: tuple[Command, ...] = (
     Command("settings", "Ctrl+,", QT_TRANSLATE_NOOP("Commands", "Settings"), APPLICATION),
     Command("sync", "F5", QT_TRANSLATE_NOOP("Commands", "Synchronize now"), APPLICATION),
     Command("quit", "Ctrl+Q", QT_TRANSLATE_NOOP("Commands", "Quit"), APPLICATION),
+    Command("presence", "Ctrl+Shift+P", QT_TRANSLATE_NOOP("Commands", "Set my presence"), APPLICATION),
+    Command("wallboard", "Ctrl+Shift+B", QT_TRANSLATE_NOOP("Commands", "Open the wallboard"), SUPERVISION),
+    Command("move_queue", "Ctrl+Shift+M", QT_TRANSLATE_NOOP("Commands", "Move to another queue"), SUPERVISION),
+    Command("capacity", "Ctrl+Shift+C", QT_TRANSLATE_NOOP("Commands", "Change an agent's capacity"), SUPERVISION),
+    Command("thresholds", "Ctrl+Shift+T", QT_TRANSLATE_NOOP("Commands", "Set a queue's thresholds"), SUPERVISION),
 )
 
 KNOWLEDGE = QT_TRANSLATE_NOOP("Commands", "Knowledge base and callbacks")

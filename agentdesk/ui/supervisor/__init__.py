@@ -1,0 +1,1 @@
+"""The supervisor's wallboard (issue 9): supervisors and admins only."""
