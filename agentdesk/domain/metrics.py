@@ -40,13 +40,16 @@ The figures, for the contacts offered in a period unless said otherwise:
 Rates over nothing (no contacts, no answers) are None, not zero: an empty queue did not fail.
 Intervals are 15 minutes, aligned on the hour, in UTC.
 
-Moments are seconds since the Unix epoch (UTC), not datetimes: a day of a busy floor is
-hundreds of thousands of them, and plain floats keep recomputing the figures well under a second.
+Every figure is a ratio of sums that add up across contacts (a `Tally`): the server counts
+a day of a busy floor with one aggregate in SQL per period, grouped by queue, channel and
+interval, and `summarize` turns any tally into the figures, so the formulas live here once.
+`tally` counts the same things over `ContactFacts` in Python (the definition the SQL follows).
+
+Moments are seconds since the Unix epoch (UTC), not datetimes.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
@@ -121,12 +124,38 @@ class Figures:
     survey_answers: int = 0
 
 
-def _mean(values: Sequence[float]) -> float | None:
-    return sum(values) / len(values) if values else None
+@dataclass(slots=True)
+class Tally:
+    """The sums every figure of a period is a ratio of; tallies of parts add up to the whole's."""
+
+    offered: int = 0
+    answered: int = 0
+    abandoned: int = 0
+    # Answered within the threshold; short abandons; waiting and not yet past the threshold.
+    within: int = 0
+    short_abandons: int = 0
+    undecided: int = 0
+    wait_s: float = 0.0
+    responses: int = 0
+    response_s: float = 0.0
+    resolved: int = 0
+    handled: int = 0
+    handle_s: float = 0.0
+    deflected: int = 0
+    repeated: int = 0
+
+    def __iadd__(self, other: Tally) -> Tally:
+        for name in self.__slots__:
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        return self
 
 
-def _pct(part: int, whole: int) -> float | None:
+def _pct(part: float, whole: float) -> float | None:
     return 100.0 * part / whole if whole else None
+
+
+def _ratio(part: float, whole: int) -> float | None:
+    return part / whole if whole else None
 
 
 def interval_start(at: float) -> float:
@@ -145,6 +174,63 @@ def repeats(contacts: Iterable[ContactFacts]) -> set[int]:
     }
 
 
+def tally(
+    contacts: Iterable[ContactFacts],
+    *,
+    start: float,
+    end: float,
+    threshold_s: float,
+    short_abandon_s: float = 0,
+    repeat_ids: set[int] | frozenset[int] = frozenset(),
+    now: float | None = None,
+) -> Tally:
+    """The sums over the contacts offered (and resolved) in [start, end).
+
+    `now` marks the period as still running: contacts waiting under the threshold then
+    leave the service-level denominator.
+    """
+    t = Tally()
+    for c in contacts:
+        if c.resolved_at is not None and start <= c.resolved_at < end and c.abandoned_at is None:
+            t.resolved += 1
+            if c.answered_at is not None:
+                t.handled += 1
+                t.handle_s += c.resolved_at - c.answered_at
+        if not start <= c.created_at < end:
+            continue
+        t.offered += 1
+        t.repeated += c.id in repeat_ids
+        t.deflected += c.deflected()
+        if c.answered_at is not None:
+            t.answered += 1
+            wait = c.answered_at - c.created_at
+            t.wait_s += wait
+            t.within += wait <= threshold_s
+        elif c.abandoned_at is not None:
+            t.abandoned += 1
+            t.short_abandons += c.abandoned_at - c.created_at < short_abandon_s
+        elif now is not None and c.waiting() and now - c.created_at <= threshold_s:
+            t.undecided += 1
+        if c.first_response_at is not None:
+            t.responses += 1
+            t.response_s += c.first_response_at - c.created_at
+    return t
+
+
+def summarize(t: Tally, surveys: Iterable[SurveyAnswer] = ()) -> Figures:
+    """The figures of a period from its tally and its survey answers."""
+    f = Figures(offered=t.offered, answered=t.answered, abandoned=t.abandoned, resolved=t.resolved)
+    f.average_wait_s = _ratio(t.wait_s, t.answered)
+    f.first_response_time_s = _ratio(t.response_s, t.responses)
+    f.average_handle_time_s = _ratio(t.handle_s, t.handled)
+    f.service_level_pct = _pct(t.within, t.offered - t.short_abandons - t.undecided)
+    f.abandonment_rate_pct = _pct(t.abandoned, t.offered)
+    f.deflection_rate_pct = _pct(t.deflected, t.offered)
+    f.repeat_contact_rate_pct = _pct(t.repeated, t.offered)
+    _survey_figures(f, list(surveys))
+    return f
+
+
 def figures(
     contacts: Iterable[ContactFacts],
     *,
@@ -156,58 +242,21 @@ def figures(
     surveys: Iterable[SurveyAnswer] = (),
     now: float | None = None,
 ) -> Figures:
-    """The figures of the contacts offered (and resolved, and surveyed) in [start, end).
-
-    `now` marks the period as still running: contacts waiting under the threshold then
-    leave the service-level denominator.
-    """
-    f = Figures()
-    waits: list[float] = []
-    responses: list[float] = []
-    handles: list[float] = []
-    within = short = undecided = deflected = repeated = 0
-    for c in contacts:
-        if c.resolved_at is not None and start <= c.resolved_at < end and c.abandoned_at is None:
-            f.resolved += 1
-            if c.answered_at is not None:
-                handles.append(c.resolved_at - c.answered_at)
-        if not start <= c.created_at < end:
-            continue
-        f.offered += 1
-        if c.id in repeat_ids:
-            repeated += 1
-        if c.deflected():
-            deflected += 1
-        if c.answered_at is not None:
-            f.answered += 1
-            wait = c.answered_at - c.created_at
-            waits.append(wait)
-            within += wait <= threshold_s
-        elif c.abandoned_at is not None:
-            f.abandoned += 1
-            short += c.abandoned_at - c.created_at < short_abandon_s
-        elif now is not None and c.waiting() and now - c.created_at <= threshold_s:
-            undecided += 1
-        if c.first_response_at is not None:
-            responses.append(c.first_response_at - c.created_at)
-    f.average_wait_s = _mean(waits)
-    f.first_response_time_s = _mean(responses)
-    f.average_handle_time_s = _mean(handles)
-    f.service_level_pct = _pct(within, f.offered - short - undecided)
-    f.abandonment_rate_pct = _pct(f.abandoned, f.offered)
-    f.deflection_rate_pct = _pct(deflected, f.offered)
-    f.repeat_contact_rate_pct = _pct(repeated, f.offered)
-    _survey_figures(f, [s for s in surveys if start <= s.at < end])
-    return f
+    """The figures of the contacts offered (and resolved, and surveyed) in [start, end)."""
+    counted = tally(
+        contacts,
+        start=start,
+        end=end,
+        threshold_s=threshold_s,
+        short_abandon_s=short_abandon_s,
+        repeat_ids=repeat_ids,
+        now=now,
+    )
+    return summarize(counted, [s for s in surveys if start <= s.at < end])
 
 
-def live(
-    contacts: Iterable[ContactFacts],
-    now: float,
-    agents: Iterable[AgentLoad],
-) -> tuple[int, float | None, float | None, dict[str, int]]:
-    """Waiting now, longest wait now (s), occupancy now (%) and agents by presence."""
-    waits = [now - c.created_at for c in contacts if c.waiting()]
+def staffing(agents: Iterable[AgentLoad]) -> tuple[float | None, dict[str, int]]:
+    """Occupancy now (%) and agents by presence."""
     by_presence = dict.fromkeys(PRESENCES, 0)
     active = capacity = 0
     for agent in agents:
@@ -216,7 +265,7 @@ def live(
             active += agent.active
             capacity += agent.capacity
     occupancy = min(100.0, 100.0 * active / capacity) if capacity else None
-    return len(waits), max(waits, default=None), occupancy, by_presence
+    return occupancy, by_presence
 
 
 def _survey_figures(f: Figures, answers: Sequence[SurveyAnswer]) -> None:
@@ -228,50 +277,3 @@ def _survey_figures(f: Figures, answers: Sequence[SurveyAnswer]) -> None:
         promoters = sum(1 for s in nps if s >= 9)
         detractors = sum(1 for s in nps if s <= 6)
         f.nps = 100.0 * (promoters - detractors) / len(nps)
-
-
-def intervals(
-    contacts: Sequence[ContactFacts],
-    *,
-    start: float,
-    end: float,
-    threshold_s: float,
-    short_abandon_s: float = 0,
-    repeat_ids: set[int] | frozenset[int] = frozenset(),
-    surveys: Sequence[SurveyAnswer] = (),
-    now: float | None = None,
-) -> list[tuple[float, Figures]]:
-    """The figures of every 15-minute interval in [start, end) that had any activity.
-
-    Contacts are grouped by the interval of each of their moments first, so the cost is
-    one pass over the contacts, not one per interval.
-    """
-    touched: dict[float, list[ContactFacts]] = defaultdict(list)
-    for c in contacts:
-        slots = {interval_start(c.created_at)}
-        if c.resolved_at is not None:
-            slots.add(interval_start(c.resolved_at))
-        for slot in slots:
-            if start <= slot < end:
-                touched[slot].append(c)
-    answers: dict[float, list[SurveyAnswer]] = defaultdict(list)
-    for s in surveys:
-        slot = interval_start(s.at)
-        if start <= slot < end:
-            answers[slot].append(s)
-    return [
-        (
-            slot,
-            figures(
-                touched.get(slot, ()),
-                start=slot,
-                end=slot + INTERVAL_S,
-                threshold_s=threshold_s,
-                short_abandon_s=short_abandon_s,
-                repeat_ids=repeat_ids,
-                surveys=answers.get(slot, ()),
-                now=now,
-            ),
-        )
-        for slot in sorted(set(touched) | set(answers))
-    ]

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from agentdesk.server.services import metrics, routing, sla
 
 PRESENCE_GRACE_S = 60.0
-# Recomputing a busy day's figures takes a second or two: every few rounds, not every one
+# Recomputing a busy day's figures takes about half a second: every few rounds, not every one
 # (every 15 s at the default 5-second round), the first time once the server has settled.
 FIGURES_EVERY_ROUNDS = 3
 

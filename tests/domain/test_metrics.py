@@ -55,12 +55,10 @@ def test_figures_of_a_known_script() -> None:
     # answered within 2 min: #1; denominator 6 - 1 short abandon - 1 undecided = 4
     assert f.service_level_pct == 25.0
     assert f.abandonment_rate_pct == pytest.approx(100 * 2 / 6)
-    waiting, longest, occupancy, by_presence = mx.live(
-        contacts,
-        at(14),
-        [mx.AgentLoad("available", 1, 1), mx.AgentLoad("busy", 2, 5), mx.AgentLoad("away", 3, 10)],
+    assert [c.id for c in contacts if c.waiting()] == [5, 6]
+    occupancy, by_presence = mx.staffing(
+        [mx.AgentLoad("available", 1, 1), mx.AgentLoad("busy", 2, 5), mx.AgentLoad("away", 3, 10)]
     )
-    assert (waiting, longest) == (2, 9 * 60)
     assert occupancy == 50.0  # (1 + 2) / (1 + 5); the away agent's load does not count
     assert by_presence == {"available": 1, "busy": 1, "away": 1, "offline": 0}
 
@@ -102,15 +100,17 @@ def test_deflection_and_repeats() -> None:
     assert f.repeat_contact_rate_pct == 25.0
 
 
-def test_fifteen_minute_intervals() -> None:
+def test_tallies_add_up() -> None:
+    contacts = [contact(1, 1, answered_at=2, first_response_at=3), contact(2, 16, answered_at=40, resolved_at=50)]
+    whole = mx.tally(contacts, start=at(0), end=at(60), threshold_s=60)
+    parts = mx.Tally()
+    for start in (0, 15, 30, 45):
+        parts += mx.tally(contacts, start=at(start), end=at(start + 15), threshold_s=60)
+    assert parts == whole
     assert mx.interval_start(at(29.9)) == at(15)
-    contacts = [contact(1, 1, answered_at=2), contact(2, 16, answered_at=40, resolved_at=50)]
-    slots = mx.intervals(contacts, start=at(0), end=at(60), threshold_s=60)
-    assert [s for s, _ in slots] == [at(0), at(15), at(45)]
-    by_slot = dict(slots)
-    assert by_slot[at(0)].offered == 1 and by_slot[at(0)].service_level_pct == 100.0
-    assert by_slot[at(15)].offered == 1 and by_slot[at(15)].service_level_pct == 0.0
-    assert by_slot[at(45)].offered == 0 and by_slot[at(45)].resolved == 1
+    f = mx.summarize(whole)
+    assert (f.offered, f.answered, f.resolved, f.service_level_pct) == (2, 2, 1, 50.0)
+    assert f.average_wait_s == (60 + 24 * 60) / 2
 
 
 def test_business_hours_calendar() -> None:

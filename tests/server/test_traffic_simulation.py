@@ -19,6 +19,7 @@ from agentdesk.server.db.engine import make_engine, make_sessionmaker
 from agentdesk.server.db.migrate import upgrade
 from agentdesk.server.services import admin, metrics, routing, sla
 from agentdesk.server.services.conversations import Inbound, add_event, ingest, reply
+from tests.support.postgres import shared_postgres
 
 DAY = datetime(2026, 11, 20, tzinfo=UTC)
 
@@ -27,10 +28,13 @@ def t(minute: int, second: int = 0) -> datetime:
     return DAY + timedelta(hours=9, minutes=minute, seconds=second)
 
 
-@pytest.fixture
-def session(tmp_path: Path):
-    engine = make_engine(f"sqlite:///{tmp_path / 'sim.db'}")
-    upgrade(engine)
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def session(request: pytest.FixtureRequest, tmp_path: Path):
+    if request.param == "sqlite":
+        engine = make_engine(f"sqlite:///{tmp_path / 'sim.db'}")
+        upgrade(engine)
+    else:
+        engine = make_engine(shared_postgres().migrated_database())
     with make_sessionmaker(engine)() as s:
         yield s
     engine.dispose()

@@ -39,6 +39,7 @@ from agentdesk.server.db import models as m
 from agentdesk.server.db.types import utcnow
 from agentdesk.server.seed import texts as tx
 from agentdesk.server.services import admin
+from agentdesk.server.services.milestones import mark_repeats
 
 BENCH_TEAM = "Bench"
 BENCH_QUEUES = (
@@ -195,6 +196,9 @@ def seed_scale(session: Session, n: int, seed: int, progress: Callable[[int, int
         totals["events"] += len(chunk.rows[m.Event])
         done += size
         progress(done, n)
+    # Rows written in bulk pass no flush hook.
+    mark_repeats(session.connection())
+    session.commit()
     return ScaleResult(**totals)
 
 
@@ -323,6 +327,9 @@ def _fill(
                 "first_response_due_at": start + timedelta(seconds=queue.sla_first_response_s or 0),
                 "resolution_due_at": start + timedelta(seconds=queue.sla_resolution_s or 0),
                 "first_response_at": first_response,
+                "first_assigned_at": None,
+                "abandoned_at": None,
+                "repeat_contact": False,  # decided for all at the end (mark_repeats)
                 "resolved_at": at if status is ConversationStatus.RESOLVED else None,
                 "last_inbound_at": last_inbound,
                 "whatsapp_window_closes_at": last_inbound + WHATSAPP_WINDOW

@@ -1,8 +1,12 @@
 """Live figures per queue and per channel, from the store; formulas in `agentdesk.domain.metrics`.
 
-Facts are read with a handful of plain SQL statements (conversations of the period, the
-first assignment / abandonment / accepted suggestion of each, survey answers, agents) and
-the figures computed in Python, so that every figure follows the one documented formula.
+A day is counted in SQL: one grouped aggregate over the conversations offered in the period
+and one over those resolved in it (by queue, channel and, for intervals, 15-minute slot)
+give each group's `Tally`, whose sums add up to the queue's and the channel's; one window
+query finds the repeats; the few accepted self-service suggestions and survey answers are
+read as rows. `summarize` then turns every tally into the figures, so each figure follows
+the one documented formula. The first assignment and abandonment are on the conversation's
+row (services/milestones.py), so no per-contact event lookup is needed.
 
 Supervisors and admins receive the figures through the change feed as entity `metrics`
 (id 0, op `upsert`, data = what `GET /api/v1/metrics/queues` answers). Each announcement is
@@ -17,12 +21,24 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Float, func, or_, select
+from sqlalchemy import (
+    BigInteger,
+    ColumnElement,
+    RowMapping,
+    Select,
+    Subquery,
+    and_,
+    case,
+    func,
+    literal,
+    or_,
+    select,
+)
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.compiler import SQLCompiler
@@ -40,143 +56,275 @@ SELF_SERVICE = "deflection"
 DEFAULT_SERVICE_LEVEL_S = 60
 
 
-class epoch(FunctionElement[float]):
-    """A timestamp as seconds since the Unix epoch, computed by the database: parsing 100k
-    datetimes a day in Python took longer than every figure together."""
+class epoch_ms(FunctionElement[int]):
+    """A timestamp as whole milliseconds since the Unix epoch, computed by the database.
 
-    type = Float()
+    Integers, so sums and differences are exact on both databases (a 60-second wait is
+    60000, never 60.00004), and cheap: SQLite's round() cost more than the figures."""
+
+    type = BigInteger()
     inherit_cache = True
 
 
-@compiles(epoch, "sqlite")
-def _epoch_sqlite(element: epoch, compiler: SQLCompiler, **kw: Any) -> str:
-    # Rounded to the millisecond: julianday's binary fraction would turn a 60-second wait into 60.00004.
-    return f"round((julianday({compiler.process(element.clauses, **kw)}) - 2440587.5) * 86400.0, 3)"
+@compiles(epoch_ms, "sqlite")
+def _epoch_sqlite(element: epoch_ms, compiler: SQLCompiler, **kw: Any) -> str:
+    return f"CAST((julianday({compiler.process(element.clauses, **kw)}) - 2440587.5) * 86400000.0 + 0.5 AS INTEGER)"
 
 
-@compiles(epoch, "postgresql")
-def _epoch_postgresql(element: epoch, compiler: SQLCompiler, **kw: Any) -> str:
-    return f"CAST(EXTRACT(EPOCH FROM {compiler.process(element.clauses, **kw)}) AS DOUBLE PRECISION)"
+@compiles(epoch_ms, "postgresql")
+def _epoch_postgresql(element: epoch_ms, compiler: SQLCompiler, **kw: Any) -> str:
+    return f"CAST(round(EXTRACT(EPOCH FROM {compiler.process(element.clauses, **kw)}) * 1000) AS BIGINT)"
+
+
+INTERVAL_MS = mx.INTERVAL_S * 1000
+
+
+def _seconds(total_ms: Any) -> float:
+    """A sum of milliseconds (PostgreSQL sums BIGINTs as NUMERIC) in seconds; none summed is 0."""
+    return int(total_ms or 0) / 1000
 
 
 @dataclass
-class Facts:
-    contacts: list[mx.ContactFacts]
-    surveys: dict[int | None, list[mx.SurveyAnswer]]  # by queue
-    survey_channels: dict[int | None, str | None]  # queue -> channel, for the per-channel figures
-    repeat_ids: set[int]
+class Setup:
+    """The queues and their policies: what the aggregates are parametrized by."""
+
     queues: list[m.Queue]
     policies: dict[int, m.QueuePolicy]
+
+    def threshold(self, queue_id: int) -> int:
+        policy = self.policies.get(queue_id)
+        return policy.service_level_s if policy else DEFAULT_SERVICE_LEVEL_S
+
+    def short_abandon(self, queue_id: int) -> int:
+        policy = self.policies.get(queue_id)
+        return policy.short_abandon_s if policy else 0
+
+    def channel_threshold(self, channel: str) -> int:
+        """A channel's own threshold: the strictest of its queues' policies."""
+        found = [p.service_level_s for q in self.queues if q.channel == channel and (p := self.policies.get(q.id))]
+        return min(found, default=DEFAULT_SERVICE_LEVEL_S)
+
+
+def _setup(session: Session) -> Setup:
+    queues = list(session.scalars(select(m.Queue).order_by(m.Queue.id)))
+    return Setup(queues, {p.queue_id: p for p in session.scalars(select(m.QueuePolicy))})
+
+
+def _lookup(column: ColumnElement[Any], mapping: dict[Any, Any], default: Any) -> ColumnElement[Any]:
+    """`mapping[column]` in SQL (a CASE over a handful of queues or channels)."""
+    return case(mapping, value=column, else_=literal(default)) if mapping else literal(default)
 
 
 def day_start(now: datetime) -> datetime:
     return now.replace(hour=0, minute=0, second=0, microsecond=0)
 
 
-def load(session: Session, since: datetime) -> Facts:
-    """Every contact offered since `since` (and 7 days before, for repeats) plus all still open."""
+def _answered_at() -> ColumnElement[Any]:
+    """A contact is answered at its first assignment or first reply, whichever came first."""
     c = m.Conversation
-    queues = list(session.scalars(select(m.Queue).order_by(m.Queue.id)))
-    policies = {p.queue_id: p for p in session.scalars(select(m.QueuePolicy))}
-    teams: dict[int, list[int]] = defaultdict(list)
-    for queue_id, team_id in session.execute(select(m.queue_teams.c.queue_id, m.queue_teams.c.team_id)):
-        teams[queue_id].append(team_id)
-    # A queue's teams are its skills: the topic a contact is about (see the domain module).
-    topic = {
-        q.id: "teams:" + ",".join(map(str, sorted(teams[q.id]))) if teams[q.id] else f"queue:{q.id}" for q in queues
-    }
-    conn = session.connection()
-    horizon = since - timedelta(seconds=mx.REPEAT_WINDOW_S)
-    in_scope = or_(c.created_at >= horizon, c.status != ConversationStatus.RESOLVED.value)
-    # One pass over the period's events, without GROUP BY: sorting them in SQL cost more than
-    # keeping the first of each in a dict. Events of a contact come after its arrival, so those
-    # before the horizon cannot matter to any figure of the period.
-    firsts: dict[str, dict[int, float]] = {EventKind.ASSIGNED.value: {}, EventKind.ABANDONED.value: {}}
-    for conversation_id, kind, at in conn.execute(
-        select(m.Event.conversation_id, m.Event.kind, epoch(m.Event.occurred_at)).where(
-            m.Event.kind.in_(list(firsts)),
-            m.Event.occurred_at >= horizon,
-            m.Event.conversation_id.is_not(None),
-        )
-    ).all():
-        if at < firsts[kind].get(conversation_id, at + 1):
-            firsts[kind][conversation_id] = at
-    # Accepted suggestions are few; only self-service ones (a link for the customer) can deflect.
-    accepted: dict[int, float] = {}
-    for conversation_id, at, data in conn.execute(
-        select(m.Event.conversation_id, epoch(m.Event.occurred_at), m.Event.data).where(
-            m.Event.kind == EventKind.SUGGESTION_ACCEPTED.value,
-            m.Event.occurred_at >= horizon,
-            m.Event.conversation_id.is_not(None),
-        )
-    ).all():
-        # The latest acceptance is the one that could have closed the contact.
-        if data.get("suggestion") == SELF_SERVICE and at > accepted.get(conversation_id, at - 1):
-            accepted[conversation_id] = at
-    assigned, abandoned = firsts[EventKind.ASSIGNED.value], firsts[EventKind.ABANDONED.value]
-    contacts = []
-    # Plain tuples through the connection and positional fields: at 100k contacts a day, the
-    # ORM's row handling and keyword construction were most of the time.
-    rows = conn.execute(
+    return case(
+        (c.first_assigned_at.is_(None), c.first_response_at),
+        (or_(c.first_response_at.is_(None), c.first_assigned_at <= c.first_response_at), c.first_assigned_at),
+        else_=c.first_response_at,
+    )
+
+
+def _rows(statement: Select[Any]) -> Subquery:
+    """`statement` as a subquery the database reads row by row rather than merging into the outer
+    query: merged, SQLite would recompute each moment's epoch at every use in the aggregates, and
+    groups the rows through an index walk several times slower than its plain scan and sort.
+    OFFSET 0 is the fence (SQLite does not flatten a subquery with an offset; PostgreSQL neither)."""
+    return statement.offset(0).subquery()
+
+
+def _count(condition: ColumnElement[bool]) -> ColumnElement[int]:
+    return func.sum(case((condition, 1), else_=0))
+
+
+# A group's key: (queue, channel, interval start in s); the interval is 0 when the period is not sliced.
+Key = tuple[int, str, int]
+
+
+@dataclass
+class Tallies:
+    """Per group, the tally as its queue counts it and as its channel counts it (thresholds differ)."""
+
+    queue: dict[Key, mx.Tally]
+    channel: dict[Key, mx.Tally]
+
+    def both(self, key: Key) -> tuple[mx.Tally, mx.Tally]:
+        if key not in self.queue:
+            self.queue[key], self.channel[key] = mx.Tally(), mx.Tally()
+        return self.queue[key], self.channel[key]
+
+
+def _grouped(
+    session: Session, table: Subquery, moment_ms: ColumnElement[int], sliced: bool, **measures: ColumnElement[Any]
+) -> Iterator[tuple[Key, RowMapping]]:
+    """`measures` of a subquery's rows grouped by queue, channel and (when sliced) the interval of `moment_ms`."""
+    by = [table.c.queue_id, table.c.channel, *([moment_ms // INTERVAL_MS] if sliced else [])]
+    statement = select(*by, *(value.label(name) for name, value in measures.items())).group_by(*by)
+    for row in session.connection().execute(statement):
+        yield (row[0], row[1], row[2] * mx.INTERVAL_S if sliced else 0), row._mapping
+
+
+def _tallies(session: Session, setup: Setup, start: datetime, end: datetime, now: datetime, sliced: bool) -> Tallies:
+    c = m.Conversation
+    out = Tallies({}, {})
+    channels = {q.channel for q in setup.queues}
+    moments = _rows(
         select(
-            c.id,
             c.queue_id,
             c.channel,
-            c.contact_id,
-            epoch(c.created_at),
-            c.status,
-            c.assignee_id,
-            epoch(c.first_response_at),
-            epoch(c.resolved_at),
-            epoch(c.last_inbound_at),
-        ).where(in_scope)
-    ).all()
-    for cid, queue_id, channel, contact_id, created, status, assignee, responded, resolved, inbound in rows:
-        taken = assigned.get(cid)
-        answered = responded if taken is None or (responded is not None and responded < taken) else taken
-        contacts.append(
-            mx.ContactFacts(
-                cid,
-                queue_id,
-                channel,
-                contact_id,
-                topic.get(queue_id, ""),
-                created,
-                status,
-                assignee,
-                answered,
-                responded,
-                resolved,
-                abandoned.get(cid),
-                inbound,
-                accepted.get(cid),
-            )
+            c.repeat_contact,
+            epoch_ms(c.created_at).label("created"),
+            epoch_ms(_answered_at()).label("answered"),
+            epoch_ms(c.first_response_at).label("responded"),
+            epoch_ms(c.abandoned_at).label("abandoned"),
+            and_(c.status == ConversationStatus.OPEN.value, c.assignee_id.is_(None)).label("unowned"),
+        ).where(c.created_at >= start, c.created_at < end)
+    ).c
+    # A second level for the differences: each moment's epoch is computed once per row.
+    offered = _rows(
+        select(
+            moments.queue_id,
+            moments.channel,
+            moments.repeat_contact,
+            moments.created,
+            (moments.answered - moments.created).label("wait"),
+            (moments.responded - moments.created).label("response"),
+            (moments.abandoned - moments.created).label("abandoned_after"),
+            moments.unowned,
         )
+    )
+    o = offered.c
+    queue_threshold = _lookup(
+        o.queue_id, {q.id: 1000 * setup.threshold(q.id) for q in setup.queues}, 1000 * DEFAULT_SERVICE_LEVEL_S
+    )
+    channel_threshold = _lookup(
+        o.channel, {ch: 1000 * setup.channel_threshold(ch) for ch in channels}, 1000 * DEFAULT_SERVICE_LEVEL_S
+    )
+    short_abandon = _lookup(o.queue_id, {q.id: 1000 * setup.short_abandon(q.id) for q in setup.queues}, 0)
+    abandoned = and_(o.wait.is_(None), o.abandoned_after.is_not(None))
+    # Waiting now (never answered nor abandoned, open and unowned) and under the threshold: undecided.
+    waiting = and_(o.wait.is_(None), o.abandoned_after.is_(None), o.unowned)
+    age = round(now.timestamp() * 1000) - o.created
+    for key, row in _grouped(
+        session,
+        offered,
+        o.created,
+        sliced,
+        offered=func.count(),
+        answered=func.count(o.wait),
+        wait_ms=func.sum(o.wait),
+        within_queue=_count(o.wait <= queue_threshold),
+        within_channel=_count(o.wait <= channel_threshold),
+        abandoned=_count(abandoned),
+        short_abandons=_count(and_(abandoned, o.abandoned_after < short_abandon)),
+        undecided_queue=_count(and_(waiting, age <= queue_threshold)),
+        undecided_channel=_count(and_(waiting, age <= channel_threshold)),
+        responses=func.count(o.response),
+        response_ms=func.sum(o.response),
+        repeated=_count(o.repeat_contact),
+    ):
+        by_queue, by_channel = out.both(key)
+        for t, view in ((by_queue, "queue"), (by_channel, "channel")):
+            t.offered, t.answered, t.abandoned = row["offered"], row["answered"], row["abandoned"] or 0
+            t.wait_s, t.within = _seconds(row["wait_ms"]), row[f"within_{view}"] or 0
+            t.undecided, t.repeated = row[f"undecided_{view}"] or 0, row["repeated"] or 0
+            t.responses, t.response_s = row["responses"], _seconds(row["response_ms"])
+        # Short abandons leave a queue's service level only: a channel's figures have no such setting.
+        by_queue.short_abandons = row["short_abandons"] or 0
+    resolved = _rows(
+        select(
+            c.queue_id,
+            c.channel,
+            epoch_ms(c.resolved_at).label("resolved"),
+            (epoch_ms(c.resolved_at) - epoch_ms(_answered_at())).label("handle"),
+        ).where(c.resolved_at >= start, c.resolved_at < end, c.abandoned_at.is_(None))
+    )
+    r = resolved.c
+    for key, row in _grouped(
+        session,
+        resolved,
+        r.resolved,
+        sliced,
+        resolved=func.count(),
+        handled=func.count(r.handle),
+        handle_ms=func.sum(r.handle),
+    ):
+        for t in out.both(key):
+            t.resolved, t.handled, t.handle_s = row["resolved"], row["handled"], _seconds(row["handle_ms"])
+    for key, count in _deflected(session, start, end, sliced).items():
+        for t in out.both(key):
+            t.deflected = count
+    return out
+
+
+def _deflected(session: Session, start: datetime, end: datetime, sliced: bool) -> dict[Key, int]:
+    """Contacts offered in the period that a self-service suggestion deflected (few: read as rows)."""
+    c, e = m.Conversation, m.Event
+    latest: dict[int, tuple[int, Key, int | None, int | None]] = {}
+    for conversation_id, at, data, queue_id, channel, created, resolved, inbound in session.connection().execute(
+        select(
+            e.conversation_id,
+            epoch_ms(e.occurred_at),
+            e.data,
+            c.queue_id,
+            c.channel,
+            epoch_ms(c.created_at),
+            epoch_ms(c.resolved_at),
+            epoch_ms(c.last_inbound_at),
+        )
+        .join(c, c.id == e.conversation_id)
+        .where(e.kind == EventKind.SUGGESTION_ACCEPTED.value, c.created_at >= start, c.created_at < end)
+    ):
+        # The latest acceptance is the one that could have closed the contact.
+        if data.get("suggestion") == SELF_SERVICE and at > latest.get(conversation_id, (at - 1,))[0]:
+            slot = created // INTERVAL_MS * mx.INTERVAL_S if sliced else 0
+            latest[conversation_id] = (at, (queue_id, channel, slot), resolved, inbound)
+    out: dict[Key, int] = defaultdict(int)
+    for at, key, resolved, inbound in latest.values():
+        if resolved is not None and (inbound is None or inbound <= at):
+            out[key] += 1
+    return out
+
+
+def _surveys(session: Session, start: datetime, end: datetime) -> dict[int | None, list[mx.SurveyAnswer]]:
     surveys: dict[int | None, list[mx.SurveyAnswer]] = defaultdict(list)
-    for queue_id, at, data in session.execute(
-        select(m.Event.queue_id, epoch(m.Event.occurred_at), m.Event.data).where(
-            m.Event.kind == EventKind.SURVEY_ANSWER.value, m.Event.occurred_at >= since
+    for queue_id, at, data in session.connection().execute(
+        select(m.Event.queue_id, epoch_ms(m.Event.occurred_at), m.Event.data).where(
+            m.Event.kind == EventKind.SURVEY_ANSWER.value, m.Event.occurred_at >= start, m.Event.occurred_at < end
         )
     ):
         if isinstance(data, dict) and isinstance(data.get("score"), int):
-            surveys[queue_id].append(mx.SurveyAnswer(at, str(data.get("survey", "csat")), data["score"]))
-    return Facts(
-        contacts=contacts,
-        surveys=surveys,
-        survey_channels={q.id: q.channel for q in queues},
-        repeat_ids=mx.repeats(contacts),
-        queues=queues,
-        policies=policies,
+            surveys[queue_id].append(mx.SurveyAnswer(at / 1000, str(data.get("survey", "csat")), data["score"]))
+    return surveys
+
+
+def _waiting(session: Session) -> dict[tuple[int, str], tuple[int, float]]:
+    """Contacts waiting now per (queue, channel): how many, and the earliest arrival (s)."""
+    c = m.Conversation
+    rows = session.connection().execute(
+        select(c.queue_id, c.channel, func.count(), func.min(epoch_ms(c.created_at)))
+        .where(
+            c.status == ConversationStatus.OPEN.value,
+            c.assignee_id.is_(None),
+            c.first_assigned_at.is_(None),
+            c.first_response_at.is_(None),
+        )
+        .group_by(c.queue_id, c.channel)
     )
+    return {(queue_id, channel): (n, oldest / 1000) for queue_id, channel, n, oldest in rows}
 
 
 def _agents(session: Session) -> tuple[dict[int, list[dict[str, Any]]], dict[tuple[int, str], int]]:
     """Agents per queue (presence, capacity, active conversations) and active load per (agent, channel)."""
     load: dict[tuple[int, str], int] = {}
+    c = m.Conversation
+    active = _rows(select(c.assignee_id, c.channel).where(c.assignee_id.is_not(None), c.status.in_(ACTIVE))).c
     for user_id, channel, count in session.execute(
-        select(m.Conversation.assignee_id, m.Conversation.channel, func.count())
-        .where(m.Conversation.assignee_id.is_not(None), m.Conversation.status.in_(ACTIVE))
-        .group_by(m.Conversation.assignee_id, m.Conversation.channel)
+        select(active.assignee_id, active.channel, func.count()).group_by(active.assignee_id, active.channel)
     ):
         load[(user_id, channel)] = count
     states = {s.user_id: s for s in session.scalars(select(m.AgentState))}
@@ -210,13 +358,15 @@ def _figures_json(f: mx.Figures) -> dict[str, Any]:
     return {k: (round(v, 3) if isinstance(v, float) else v) for k, v in asdict(f).items()}
 
 
-def _live_json(contacts: list[mx.ContactFacts], now: float, agents: Iterable[dict[str, Any]]) -> dict[str, Any]:
-    waiting, longest, occupancy, by_presence = mx.live(
-        contacts, now, [mx.AgentLoad(a["presence"], a["active"], a["capacity"]) for a in agents]
-    )
+def _live_json(waiting: Iterable[tuple[int, float]], now: float, agents: Iterable[dict[str, Any]]) -> dict[str, Any]:
+    count, oldest = 0, None
+    for n, arrived in waiting:
+        count += n
+        oldest = arrived if oldest is None else min(oldest, arrived)
+    occupancy, by_presence = mx.staffing(mx.AgentLoad(a["presence"], a["active"], a["capacity"]) for a in agents)
     return {
-        "waiting_now": waiting,
-        "longest_wait_now_s": round(longest, 3) if longest is not None else None,
+        "waiting_now": count,
+        "longest_wait_now_s": round(now - oldest, 3) if oldest is not None else None,
         "occupancy_pct": round(occupancy, 3) if occupancy is not None else None,
         "agents_by_presence": by_presence,
     }
@@ -226,60 +376,45 @@ def current(session: Session, now: datetime | None = None) -> dict[str, Any]:
     """Today's figures and the live values, per queue and per channel."""
     now = now or utcnow()
     start = day_start(now)
-    facts = load(session, start)
-    t_start, t_end, t_now = start.timestamp(), (start + timedelta(days=1)).timestamp(), now.timestamp()
+    end = start + timedelta(days=1)
+    setup = _setup(session)
+    tallies = _tallies(session, setup, start, end, now, sliced=False)
+    surveys = _surveys(session, start, end)
+    waiting = _waiting(session)
     agents, _ = _agents(session)
-    per_queue: dict[int, list[mx.ContactFacts]] = defaultdict(list)
-    per_channel: dict[str, list[mx.ContactFacts]] = defaultdict(list)
-    for contact in facts.contacts:
-        per_queue[contact.queue_id].append(contact)
-        per_channel[contact.channel].append(contact)
+    per_queue: dict[int, mx.Tally] = defaultdict(mx.Tally)
+    per_channel: dict[str, mx.Tally] = defaultdict(mx.Tally)
+    for (queue_id, _channel, _slot), t in tallies.queue.items():
+        per_queue[queue_id] += t
+    for (_queue_id, channel, _slot), t in tallies.channel.items():
+        per_channel[channel] += t
+    t_now = now.timestamp()
     queues_out = []
-    for queue in facts.queues:
-        policy = facts.policies.get(queue.id)
-        contacts = per_queue.get(queue.id, [])
-        today = mx.figures(
-            contacts,
-            start=t_start,
-            end=t_end,
-            threshold_s=policy.service_level_s if policy else DEFAULT_SERVICE_LEVEL_S,
-            short_abandon_s=policy.short_abandon_s if policy else 0,
-            repeat_ids=facts.repeat_ids,
-            surveys=facts.surveys.get(queue.id, ()),
-            now=t_now,
-        )
+    for queue in setup.queues:
         queues_out.append(
             {
                 "queue_id": queue.id,
                 "name": queue.name,
                 "channel": queue.channel,
-                "service_level_threshold_s": policy.service_level_s if policy else DEFAULT_SERVICE_LEVEL_S,
-                "today": _figures_json(today),
-                "live": _live_json(contacts, t_now, agents.get(queue.id, [])),
+                "service_level_threshold_s": setup.threshold(queue.id),
+                "today": _figures_json(mx.summarize(per_queue[queue.id], surveys.get(queue.id, ()))),
+                "live": _live_json(
+                    (w for (q, _ch), w in waiting.items() if q == queue.id), t_now, agents.get(queue.id, [])
+                ),
                 "agents": agents.get(queue.id, []),
             }
         )
     channels_out = []
-    for channel in sorted({q.channel for q in facts.queues} | set(per_channel)):
-        queue_ids = {q.id for q in facts.queues if q.channel == channel}
-        # The channel's own threshold: the strictest of its queues'.
-        thresholds = [facts.policies[q].service_level_s for q in queue_ids if q in facts.policies]
-        surveys = [s for q in queue_ids for s in facts.surveys.get(q, ())]
+    for channel in sorted({q.channel for q in setup.queues} | set(per_channel)):
+        queue_ids = {q.id for q in setup.queues if q.channel == channel}
         staff = {a["user_id"]: a for q in sorted(queue_ids) for a in agents.get(q, [])}
-        today = mx.figures(
-            per_channel.get(channel, []),
-            start=t_start,
-            end=t_end,
-            threshold_s=min(thresholds, default=DEFAULT_SERVICE_LEVEL_S),
-            repeat_ids=facts.repeat_ids,
-            surveys=surveys,
-            now=t_now,
-        )
         channels_out.append(
             {
                 "channel": channel,
-                "today": _figures_json(today),
-                "live": _live_json(per_channel.get(channel, []), t_now, staff.values()),
+                "today": _figures_json(
+                    mx.summarize(per_channel[channel], [s for q in sorted(queue_ids) for s in surveys.get(q, ())])
+                ),
+                "live": _live_json((w for (_q, ch), w in waiting.items() if ch == channel), t_now, staff.values()),
             }
         )
     return {"computed_at": now, "day_start": start, "queues": queues_out, "channels": channels_out}
@@ -289,27 +424,31 @@ def intervals(session: Session, days: int, now: datetime | None = None) -> dict[
     """15-minute intervals of today and the `days` − 1 days before, per queue."""
     now = now or utcnow()
     start = day_start(now) - timedelta(days=days - 1)
-    facts = load(session, start)
-    per_queue: dict[int, list[mx.ContactFacts]] = defaultdict(list)
-    for contact in facts.contacts:
-        per_queue[contact.queue_id].append(contact)
+    # Up to the end of the interval running now.
+    end = datetime.fromtimestamp(mx.interval_start(now.timestamp()) + mx.INTERVAL_S, UTC)
+    setup = _setup(session)
+    tallies = _tallies(session, setup, start, end, now, sliced=True)
+    slots: dict[int, dict[int, mx.Tally]] = defaultdict(lambda: defaultdict(mx.Tally))
+    for (queue_id, _channel, at), t in tallies.queue.items():
+        slots[queue_id][at] += t
+    answers: dict[int, dict[int, list[mx.SurveyAnswer]]] = defaultdict(lambda: defaultdict(list))
+    for queue_id, found in _surveys(session, start, end).items():
+        for answer in found:
+            if queue_id is not None:
+                answers[queue_id][int(mx.interval_start(answer.at))].append(answer)
     out = []
-    for queue in facts.queues:
-        policy = facts.policies.get(queue.id)
-        slots = mx.intervals(
-            per_queue.get(queue.id, []),
-            start=start.timestamp(),
-            end=now.timestamp() + mx.INTERVAL_S,
-            threshold_s=policy.service_level_s if policy else DEFAULT_SERVICE_LEVEL_S,
-            short_abandon_s=policy.short_abandon_s if policy else 0,
-            repeat_ids=facts.repeat_ids,
-            surveys=facts.surveys.get(queue.id, []),
-            now=now.timestamp(),
-        )
+    for queue in setup.queues:
+        by_slot, surveyed = slots.get(queue.id, {}), answers.get(queue.id, {})
         out.append(
             {
                 "queue_id": queue.id,
-                "intervals": [{"start": datetime.fromtimestamp(slot, UTC), **_figures_json(f)} for slot, f in slots],
+                "intervals": [
+                    {
+                        "start": datetime.fromtimestamp(at, UTC),
+                        **_figures_json(mx.summarize(by_slot.get(at, mx.Tally()), surveyed.get(at, ()))),
+                    }
+                    for at in sorted(set(by_slot) | set(surveyed))
+                ],
             }
         )
     return {"computed_at": now, "start": start, "interval_minutes": 15, "queues": out}

@@ -27,8 +27,9 @@ depends_on = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("conversations") as batch:
-        batch.add_column(sa.Column("repeat_contact", sa.Boolean(), nullable=False, server_default=sa.false()))
+    # A plain ADD COLUMN: in batch mode SQLite would copy the table, and dropping the old one
+    # fails while messages and events point at it.
+    op.add_column("conversations", sa.Column("repeat_contact", sa.Boolean(), nullable=False, server_default=sa.false()))
     op.create_table(
         "presence_spans",
         sa.Column("id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=False),
@@ -67,5 +68,4 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.drop_table("stream_leases")
     op.drop_table("presence_spans")
-    with op.batch_alter_table("conversations") as batch:
-        batch.drop_column("repeat_contact")
+    op.drop_column("conversations", "repeat_contact")
