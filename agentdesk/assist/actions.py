@@ -1,7 +1,7 @@
 """Carrying out a suggestion through the client's named API, and recording what the agent did.
 
 Inserting text belongs to the composer, which the caller owns: `accept` returns the text
-to insert and does the rest (send, schedule, note) itself, through the outbox, so that
+to insert and does the rest (send, schedule, note, create a callback) itself, through the outbox, so that
 it also works offline and is sent when the network is back.
 """
 
@@ -27,6 +27,9 @@ def accept(client: AgentDeskClient, conversation_id: int, suggestion: Suggestion
         )
     elif action.kind == "note":
         client.add_note(conversation_id, action.text)
+    elif action.kind == "create_callback":
+        client.callbacks.create(conversation_id, channel=action.about.get("channel", "phone"))
+        insert = action.text
     else:
         insert = action.text
     _record(client, conversation_id, suggestion, accepted=True)

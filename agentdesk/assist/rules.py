@@ -37,7 +37,7 @@ PARAMETER_SOURCES = (
 
 @dataclass(frozen=True, slots=True)
 class Action:
-    """What accepting does. `kind`: insert_text, send_template, schedule_reminder, note."""
+    """What accepting does. `kind`: insert_text, send_template, schedule_reminder, note, create_callback."""
 
     kind: str
     text: str = ""
@@ -70,9 +70,12 @@ class Tuning:
 
 # What the agent inserts when offering a callback or another channel, per language.
 _CALLBACK_TEXT = {
-    "es": "Disculpa la espera. Si lo prefieres, te llamamos nosotros: dinos un número y una franja horaria.",
-    "ca": "Disculpa l'espera. Si ho prefereixes, et truquem nosaltres: digues-nos un número i una franja horària.",
-    "en": "Sorry for the wait. If you prefer, we can call you back: tell us a number and a time that suits you.",
+    "es": "Disculpa la espera. Te llamamos nosotros: dinos qué franja horaria te va bien (y otro número, si lo "
+    "prefieres).",
+    "ca": "Disculpa l'espera. Et truquem nosaltres: digues-nos quina franja horària et va bé (i un altre número, si ho "
+    "prefereixes).",
+    "en": "Sorry for the wait. We will call you back: tell us a time that suits you (and another number, if you "
+    "prefer).",
 }
 _CHANNEL_TEXT = {
     "es": "Disculpa la espera. También puedes escribirnos por WhatsApp o por correo y te responderemos allí.",
@@ -305,6 +308,11 @@ def _repeat_contact(
 def _long_wait(conn: Connection, conv: dict[str, Any], now: datetime, tuning: Tuning) -> Suggestion | None:
     if conv["status"] != "open" or conv["first_response_at"] is not None:
         return None
+    offered = conn.exec_driver_sql(
+        "SELECT 1 FROM callbacks WHERE conversation_id = ? AND status IN ('requested', 'scheduled')", (conv["id"],)
+    ).first()
+    if offered is not None:
+        return None  # already offered and not yet carried out
     waiting_since = from_ts(conv["last_inbound_at"]) or from_ts(conv["created_at"])
     sla = conv["sla_first_response_s"]
     capacity = conv["settings"].get("capacity")
@@ -325,16 +333,13 @@ def _long_wait(conn: Connection, conv: dict[str, Any], now: datetime, tuning: Tu
     if not reasons:
         return None
     # Live channels lose the customer who waits; email can wait for a call instead.
-    texts = _CHANNEL_TEXT if conv["channel"] == "webchat" else _CALLBACK_TEXT
+    if facts["offer"] == "channel":
+        action = Action("insert_text", text=_CHANNEL_TEXT[conv["language"]])
+    else:
+        # Accepting creates the callback (by phone) and tells the customer so.
+        action = Action("create_callback", text=_CALLBACK_TEXT[conv["language"]], about={"channel": "phone"})
     offer = "another channel" if facts["offer"] == "channel" else "a callback"
-    return Suggestion(
-        "callback",
-        f"Offer {offer}",
-        "; ".join(reasons).capitalize() + ".",
-        0.75,
-        Action("insert_text", text=texts[conv["language"]]),
-        facts=facts,
-    )
+    return Suggestion("callback", f"Offer {offer}", "; ".join(reasons).capitalize() + ".", 0.75, action, facts=facts)
 
 
 def _deflection(cache: Cache, conv: dict[str, Any], text: str, tuning: Tuning) -> Suggestion | None:

@@ -20,6 +20,7 @@ from agentdesk.client import auth
 from agentdesk.client.cache import figures as cache_figures
 from agentdesk.client.cache.apply import Touched
 from agentdesk.client.cache.database import Cache
+from agentdesk.client.callbacks import CallbackClient
 from agentdesk.client.kb import KbClient
 from agentdesk.client.observe import Observers
 from agentdesk.client.outbox import files, store, supervision_writes, writes
@@ -62,6 +63,7 @@ class AgentDeskClient:
         # QA reviews, comments and review queues (issue 10): named methods like the rest, grouped.
         self.qa = QaClient(self.cache, self.user_id, self._submit)
         self.kb = KbClient(self.cache, self._submit)
+        self.callbacks = CallbackClient(self.cache, self.user_id, self._submit)
 
     # -- signing in and out ----------------------------------------------------------
 

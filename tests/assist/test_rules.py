@@ -136,7 +136,14 @@ def test_long_wait_offers_a_callback(cache: Cache, rows: Rows) -> None:
     conv = world(rows, channel="email", first_response=None, last_inbound=NOW - timedelta(minutes=40))
     s = kinds(cache, conv)["callback"]
     assert "40 min" in s.evidence and "llamamos" in s.action.text
+    assert (s.action.kind, s.action.about) == ("create_callback", {"channel": "phone"})
     assert "callback" not in kinds(cache, world(rows, channel="email", first_response=None))
+    # Once offered, it is not offered again while the callback is open; a finished one may be.
+    callback = rows.add("callbacks", conversation_id=conv, status="requested", channel="phone")
+    assert "callback" not in kinds(cache, conv)
+    with cache.write() as conn:
+        conn.exec_driver_sql("UPDATE callbacks SET status = 'missed' WHERE id = ?", (callback,))
+    assert "callback" in kinds(cache, conv)
 
 
 def test_queue_over_capacity_offers_another_channel(cache: Cache, rows: Rows) -> None:
