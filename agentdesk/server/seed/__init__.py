@@ -15,6 +15,7 @@ from agentdesk.server.db.migrate import upgrade
 from agentdesk.server.db.types import utcnow
 from agentdesk.server.seed.bulk import BENCH_PASSWORD, BENCH_USERNAME, seed_scale
 from agentdesk.server.seed.demo import DEMO_USERS, QUEUES, DemoSeeder
+from agentdesk.server.seed.qa import seed_qa
 
 __all__ = ["DEMO_USERS", "run_seed"]
 
@@ -27,6 +28,7 @@ _COUNTED = (
     ("messages", m.Message),
     ("events", m.Event),
     ("articles", m.KbArticle),
+    ("QA reviews", m.QaReview),
     ("changes", m.Change),
 )
 
@@ -73,7 +75,10 @@ def _demo(session: Session, settings: Settings, seed: int) -> int:
         )
         return 1
     started = time.perf_counter()
-    DemoSeeder(session, seed, settings.default_region, utcnow()).run()
+    now = utcnow()
+    DemoSeeder(session, seed, settings.default_region, now).run()
+    seed_qa(session, seed, now)
+    session.commit()
     print(f"Seeded the demo data in {time.perf_counter() - started:.1f} s:")
     print_counts(session)
     print_credentials()
