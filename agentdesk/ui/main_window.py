@@ -26,6 +26,7 @@ from agentdesk.client.cache.apply import Touched
 from agentdesk.client.outbox.store import ItemState, OutboxItem
 from agentdesk.client.queries.inbox import InboxFilter
 from agentdesk.ui import settings as keys
+from agentdesk.ui.assist.workspace import AssistWorkspace
 from agentdesk.ui.bridge import ClientBridge
 from agentdesk.ui.conversation.composer import load_canned
 from agentdesk.ui.conversation.pane import ConversationPane
@@ -128,6 +129,14 @@ class MainWindow(QMainWindow):
 
         self.actions_by_id: dict[str, QAction] = {}
         self._make_actions()
+        # The knowledge base and callbacks (issue 8), each in a window of its own.
+        self.assist = AssistWorkspace(
+            self,
+            bridge,
+            self.actions_by_id,
+            self.open_conversation,
+            (self.inbox, self.conversation.transcript, self.navigation, self.customer.timeline),
+        )
         self.tray = self._make_tray()
 
         self.navigation.viewChosen.connect(self._view_chosen)

@@ -93,3 +93,29 @@ def test_a_team_lead_creates_edits_searches_and_deletes_articles(ui_env, qapp):
             manager.close()
 
     ui_env.run(body())
+
+
+def test_from_the_workspace_an_agent_reads_the_knowledge_base_and_opens_callbacks(ui_env, qapp):
+    from tests.ui.test_workspace import finish, focus_list
+    from tests.ui.test_workspace import sign_in as sign_in_workspace
+
+    async def body() -> None:
+        controller = await sign_in_workspace(ui_env, qapp, "ana")
+        window = controller.window
+        await focus_list(window)
+        QTest.keyClick(
+            window.inbox, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+        )
+        manager = window.assist.kb_manager
+        assert manager is not None and manager.isVisible()
+        # Agents read; the buttons that write are not there for them.
+        assert manager.read_only and not manager.save_button.isVisible() and manager.title.isReadOnly()
+        manager.close()
+        await focus_list(window)
+        QTest.keyClick(window.inbox, Qt.Key.Key_G)
+        QTest.keyClick(window.inbox, Qt.Key.Key_B)
+        assert window.assist.callbacks_view is not None and window.assist.callbacks_view.isVisible()
+        window.assist.callbacks_view.close()
+        await finish(controller)
+
+    ui_env.run(body())

@@ -44,6 +44,7 @@ class KbManager(QWidget):
         self.setWindowTitle(self.tr("Knowledge base"))
         self.kb = bridge.client.kb
         self.article_id: int | None = None
+        self.read_only = False
         self._mine: set[int] = set()  # outbox items this screen made, to report their fate
 
         self.search = QLineEdit()
@@ -128,6 +129,17 @@ class KbManager(QWidget):
         self.refresh()
         self.new_article()
 
+    def set_read_only(self, read_only: bool) -> None:
+        """Agents read the knowledge base here; only admins and team leads change it."""
+        self.read_only = read_only
+        for widget in (self.new_button, self.save_button, self.delete_button):
+            widget.setVisible(not read_only)
+        for edit in (self.title, self.tags, self.url):
+            edit.setReadOnly(read_only)
+        for text in (self.body, *self.snippets.values()):
+            text.setReadOnly(read_only)
+        self.language.setEnabled(not read_only)
+
     # -- list ------------------------------------------------------------------------------
 
     def refresh(self) -> None:
@@ -195,6 +207,8 @@ class KbManager(QWidget):
     # -- writes ----------------------------------------------------------------------------
 
     def save(self) -> None:
+        if self.read_only:
+            return
         values = self.values()
         missing = [
             name for name, key in ((self.tr("a title"), "title"), (self.tr("the article"), "body")) if not values[key]
@@ -212,7 +226,7 @@ class KbManager(QWidget):
         self.refresh()
 
     def delete(self) -> None:
-        if self.article_id is None or self.article_id < 0:
+        if self.read_only or self.article_id is None or self.article_id < 0:
             return
         item = self.kb.delete(self.article_id)
         self._mine.add(item.id)
