@@ -24,6 +24,7 @@ from agentdesk.assist import kb
 from agentdesk.assist.text import language_of, terms
 from agentdesk.client.cache.database import Cache
 from agentdesk.client.cache.values import from_json, from_ts, to_ts
+from agentdesk.domain import assist_tuning
 
 WHATSAPP_WINDOW = timedelta(hours=24)
 PARAMETER_SOURCES = (
@@ -60,12 +61,25 @@ class Suggestion:
 
 @dataclass(frozen=True, slots=True)
 class Tuning:
+    """The rules' thresholds; a queue may set its own (`agentdesk.domain.assist_tuning`)."""
+
     repeat_count: int = 3  # this many conversations on one topic, this one included…
     repeat_days: int = 30  # …within this many days make a repeat contact
     reminder_before: timedelta = timedelta(hours=24)
     reminder_horizon: timedelta = timedelta(days=14)  # appointments further out can wait
-    wait_share_of_sla: float = 0.5  # a wait over this share of the first-response SLA is long
+    wait_share_of_sla: float = 0.5  # a wait over this share of the first-response SLA is long…
+    long_wait_s: int | None = None  # …unless the queue says how long is long
     deflection_confidence: float = 0.45
+    topic_confidence: float = 0.3
+    template_confidence: float = 0.95
+    reminder_confidence: float = 0.9
+    callback_confidence: float = 0.75
+    repeat_confidence: float = 0.6
+
+    @classmethod
+    def of_queue(cls, settings: dict[str, Any]) -> Tuning:
+        """The queue's own thresholds where it set valid ones, the defaults elsewhere."""
+        return cls(**assist_tuning.values(settings.get(assist_tuning.SETTINGS_KEY)))
 
 
 # What the agent inserts when offering a callback or another channel, per language.
@@ -85,9 +99,12 @@ _CHANNEL_TEXT = {
 
 
 def suggest(
-    source: Any, conversation_id: int, *, now: datetime | None = None, tuning: Tuning = Tuning()
+    source: Any, conversation_id: int, *, now: datetime | None = None, tuning: Tuning | None = None
 ) -> list[Suggestion]:
-    """Suggestions for one conversation, best first. `source`: an AgentDeskClient or its Cache."""
+    """Suggestions for one conversation, best first. `source`: an AgentDeskClient or its Cache.
+
+    Thresholds are the conversation's queue's (its settings' "assist"), unless `tuning` is given.
+    """
     cache: Cache = getattr(source, "cache", source)
     now = now or datetime.now(UTC)
     kb.refresh(cache)
@@ -98,8 +115,9 @@ def suggest(
         text, language = kb.customer_text(conn, conversation_id)
         if conv["language"] is None:
             conv["language"] = language_of(language)
+        tuning = tuning or Tuning.of_queue(conv["settings"])
         found: list[Suggestion | None] = [
-            _window_closed(conn, conv, now),
+            _window_closed(conn, conv, now, tuning),
             _appointment_reminder(conn, conv, now, tuning),
             _repeat_contact(conn, cache, conv, now, tuning),
             _long_wait(conn, conv, now, tuning),
@@ -166,7 +184,7 @@ def fill_template(template: dict[str, Any], values: dict[str, str]) -> tuple[dic
     return {"name": template["name"], "language": template.get("language", "en"), "parameters": parameters}, body
 
 
-def _window_closed(conn: Connection, conv: dict[str, Any], now: datetime) -> Suggestion | None:
+def _window_closed(conn: Connection, conv: dict[str, Any], now: datetime, tuning: Tuning) -> Suggestion | None:
     if conv["channel"] != "whatsapp":
         return None
     last = from_ts(conv["last_inbound_at"])
@@ -183,7 +201,7 @@ def _window_closed(conn: Connection, conv: dict[str, Any], now: datetime) -> Sug
         "template",
         f"Send the template «{filled['name']}»",
         f"The 24-hour WhatsApp window is closed: the customer {since}; only approved templates can be sent.",
-        0.95,
+        tuning.template_confidence,
         Action("send_template", text=body, template=filled),
         facts={"template": filled["name"], "silent_min": None if last is None else _minutes(now - last)},
     )
@@ -227,7 +245,7 @@ def _appointment_reminder(conn: Connection, conv: dict[str, Any], now: datetime,
             f"Schedule a WhatsApp reminder for {due:%d/%m %H:%M}",
             f"An appointment «{data.get('title') or 'appointment'}» is on the timeline for {starts:%d/%m %H:%M}, "
             "with no reminder sent or scheduled.",
-            0.9,
+            tuning.reminder_confidence,
             Action(
                 "schedule_reminder",
                 text=body,
@@ -246,7 +264,9 @@ _TOPICS: dict[tuple[str, int], tuple[Any, kb.ArticleHit | None]] = {}
 _TOPICS_KEPT = 4096
 
 
-def topic(cache: Cache, conversation_id: int, kb_version: tuple[int, ...] | None = None) -> kb.ArticleHit | None:
+def topic(
+    cache: Cache, conversation_id: int, kb_version: tuple[int, ...] | None = None, min_confidence: float = 0.3
+) -> kb.ArticleHit | None:
     """What a conversation is about: its best knowledge-base article, when one fits well.
 
     Remembered until the conversation gets a new customer message or the knowledge base
@@ -257,12 +277,12 @@ def topic(cache: Cache, conversation_id: int, kb_version: tuple[int, ...] | None
         latest = conn.exec_driver_sql(
             "SELECT max(id) FROM messages WHERE conversation_id = ? AND direction = 'inbound'", (conversation_id,)
         ).scalar()
-    basis = (latest, kb_version or kb.version(cache))
+    basis = (latest, kb_version or kb.version(cache), min_confidence)
     known = _TOPICS.get(key)
     if known is not None and known[0] == basis:
         return known[1]
     hits = kb.relevant_articles(cache, conversation_id, k=1)
-    found = hits[0] if hits and hits[0].confidence >= 0.3 else None
+    found = hits[0] if hits and hits[0].confidence >= min_confidence else None
     if len(_TOPICS) >= _TOPICS_KEPT:
         _TOPICS.clear()
     _TOPICS[key] = (basis, found)
@@ -273,7 +293,7 @@ def _repeat_contact(
     conn: Connection, cache: Cache, conv: dict[str, Any], now: datetime, tuning: Tuning
 ) -> Suggestion | None:
     current = kb.version(cache)
-    mine = topic(cache, conv["id"], current)
+    mine = topic(cache, conv["id"], current, tuning.topic_confidence)
     if mine is None:
         return None
     since = to_ts(now - timedelta(days=tuning.repeat_days))
@@ -283,7 +303,9 @@ def _repeat_contact(
         (conv["contact_id"], conv["id"], since),
     ).all()
     same = [
-        (cid, channel) for cid, channel in others if (t := topic(cache, cid, current)) is not None and t.id == mine.id
+        (cid, channel)
+        for cid, channel in others
+        if (t := topic(cache, cid, current, tuning.topic_confidence)) is not None and t.id == mine.id
     ]
     count = len(same) + 1
     if count < tuning.repeat_count:
@@ -293,7 +315,7 @@ def _repeat_contact(
         "repeat_contact",
         "Repeat contact: escalate or fix it for good",
         f"This customer has written {count} times in {tuning.repeat_days} days about «{mine.title}» ({channels}).",
-        min(0.95, 0.6 + 0.1 * (count - tuning.repeat_count)),
+        min(0.95, tuning.repeat_confidence + 0.1 * (count - tuning.repeat_count)),
         Action(
             "note",
             text=f"Repeat contact ({count}× in {tuning.repeat_days} days about «{mine.title}»): "
@@ -318,10 +340,13 @@ def _long_wait(conn: Connection, conv: dict[str, Any], now: datetime, tuning: Tu
     capacity = conv["settings"].get("capacity")
     reasons = []
     facts: dict[str, Any] = {"offer": "channel" if conv["channel"] == "webchat" else "callback"}
-    if waiting_since is not None and sla and now - waiting_since > timedelta(seconds=sla * tuning.wait_share_of_sla):
-        target = _ago(timedelta(seconds=sla))
+    long = tuning.long_wait_s or (sla * tuning.wait_share_of_sla if sla else None)
+    if waiting_since is not None and long and now - waiting_since > timedelta(seconds=long):
+        # The target the agent knows: the queue's first-response SLA, else what the queue calls long.
+        target_s = int(sla or long)
+        target = _ago(timedelta(seconds=target_s))
         reasons.append(f"the customer has waited {_ago(now - waiting_since)} (first-response target {target})")
-        facts.update(waited_min=_minutes(now - waiting_since), target_min=sla // 60)
+        facts.update(waited_min=_minutes(now - waiting_since), target_min=target_s // 60)
     if isinstance(capacity, int) and capacity > 0:
         waiting = conn.exec_driver_sql(
             "SELECT count(*) FROM conversations WHERE queue_id = ? AND status = 'open' AND first_response_at IS NULL",
@@ -339,7 +364,8 @@ def _long_wait(conn: Connection, conv: dict[str, Any], now: datetime, tuning: Tu
         # Accepting creates the callback (by phone) and tells the customer so.
         action = Action("create_callback", text=_CALLBACK_TEXT[conv["language"]], about={"channel": "phone"})
     offer = "another channel" if facts["offer"] == "channel" else "a callback"
-    return Suggestion("callback", f"Offer {offer}", "; ".join(reasons).capitalize() + ".", 0.75, action, facts=facts)
+    evidence = "; ".join(reasons).capitalize() + "."
+    return Suggestion("callback", f"Offer {offer}", evidence, tuning.callback_confidence, action, facts=facts)
 
 
 def _deflection(cache: Cache, conv: dict[str, Any], text: str, tuning: Tuning) -> Suggestion | None:

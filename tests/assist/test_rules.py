@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 from agentdesk.assist.rules import suggest, topic
 from agentdesk.client.cache.database import Cache
-from agentdesk.client.cache.values import to_ts
+from agentdesk.client.cache.values import to_json, to_ts
 from agentdesk.server.seed.texts import WHATSAPP_TEMPLATES
 from tests.assist.conftest import Rows
 
@@ -192,3 +192,34 @@ def test_a_remembered_topic_follows_new_messages_and_articles(cache: Cache, rows
         conn.exec_driver_sql("DELETE FROM kb_articles WHERE id = ?", (ids[("password", "es")],))
     found = topic(cache, conv)
     assert found is None or found.id != ids[("password", "es")]
+
+
+def test_a_queues_own_thresholds_change_what_is_suggested(cache: Cache, rows: Rows) -> None:
+    text = "No puedo entrar: he olvidado la contraseña y el enlace para restablecerla ha caducado"
+    rows.demo_articles()
+    world(rows, text=text, last_inbound=NOW - timedelta(days=5))
+    conv = world(
+        rows, text=text, contact=1001, channel="email", first_response=None, last_inbound=NOW - timedelta(minutes=40)
+    )
+    found = kinds(cache, conv)
+    # Defaults: 2 conversations are not yet a repeat; 40 min is over half the 15-min target.
+    assert "repeat_contact" not in found and found["callback"].confidence == 0.75
+    assert found["deflection"].confidence < 0.99
+    strict = {"repeat_count": 2, "repeat_days": 7, "long_wait_s": 3600, "deflection_confidence": 0.99}
+    with cache.write() as conn:
+        conn.exec_driver_sql(
+            "UPDATE queues SET settings = ? WHERE id = (SELECT queue_id FROM conversations WHERE id = ?)",
+            (to_json({"assist": {**strict, "repeat_confidence": 0.8}}), conv),
+        )
+    found = kinds(cache, conv)
+    assert found["repeat_contact"].confidence == 0.8 and "2 times in 7 days" in found["repeat_contact"].evidence
+    assert "callback" not in found and "deflection" not in found
+    with cache.write() as conn:
+        conn.exec_driver_sql(
+            "UPDATE queues SET settings = ? WHERE id = (SELECT queue_id FROM conversations WHERE id = ?)",
+            (to_json({"assist": {"long_wait_s": 1200, "callback_confidence": 0.5, "repeat_count": "many"}}), conv),
+        )
+    found = kinds(cache, conv)
+    # A value the queue got wrong falls back to the default; the others still apply.
+    assert "repeat_contact" not in found and found["callback"].confidence == 0.5
+    assert "40 min" in found["callback"].evidence

@@ -15,6 +15,7 @@ from pydantic import BaseModel, Field
 from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
+from agentdesk.domain import assist_tuning
 from agentdesk.domain.enums import ChannelKind, Role
 from agentdesk.server.api.deps import CurrentUser, IdempotencyKey, ReadSession, State, run_write
 from agentdesk.server.api.schemas import ErrorOut, Strict
@@ -99,6 +100,11 @@ def _out(session: Session, queue: m.Queue) -> dict[str, Any]:
 
 
 def _validate(channel: str, settings: dict[str, Any], secrets: dict[str, Any]) -> None:
+    # The suggestions' thresholds (any channel); the desktop reads them from its cache.
+    problems = assist_tuning.errors(settings.get(assist_tuning.SETTINGS_KEY))
+    if problems:
+        raise Invalid(f"assist settings: {'; '.join(problems)}")
+    settings = {k: v for k, v in settings.items() if k != assist_tuning.SETTINGS_KEY}
     if channel == ChannelKind.WHATSAPP.value:
         # A queue may be created bare and set up later; once set up, it must be usable.
         errors = whatsapp_config_errors(settings, secrets) if settings or secrets else []
