@@ -7,6 +7,7 @@ it also works offline and is sent when the network is back.
 
 from __future__ import annotations
 
+from agentdesk.assist import dismissals
 from agentdesk.assist.rules import Suggestion
 from agentdesk.client.app import AgentDeskClient
 
@@ -37,6 +38,8 @@ def accept(client: AgentDeskClient, conversation_id: int, suggestion: Suggestion
 
 
 def dismiss(client: AgentDeskClient, conversation_id: int, suggestion: Suggestion) -> None:
+    """Not offered again in this conversation, after a restart too, until its evidence changes."""
+    dismissals.remember(client.cache, conversation_id, suggestion.kind, suggestion.fingerprint)
     _record(client, conversation_id, suggestion, accepted=False)
 
 

@@ -14,13 +14,15 @@ keep working offline. WhatsApp templates come from the WhatsApp queue's settings
 
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Connection
 
-from agentdesk.assist import kb
+from agentdesk.assist import dismissals, kb
 from agentdesk.assist.text import language_of, terms
 from agentdesk.client.cache.database import Cache
 from agentdesk.client.cache.values import from_json, from_ts, to_ts
@@ -57,6 +59,14 @@ class Suggestion:
     article_id: int | None = None
     # The evidence as values, for a screen that words it in the agent's language.
     facts: dict[str, Any] = field(default_factory=dict)
+    # What the evidence rests on, without what merely grows with time (minutes waited): a
+    # dismissal holds until this changes.
+    basis: tuple[Any, ...] = ()
+
+    @property
+    def fingerprint(self) -> str:
+        text = json.dumps([self.kind, self.article_id, *self.basis], default=str, ensure_ascii=False)
+        return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,7 +133,9 @@ def suggest(
             _long_wait(conn, conv, now, tuning),
         ]
     found.append(_deflection(cache, conv, text, tuning))
-    return sorted((s for s in found if s is not None), key=lambda s: -s.confidence)
+    hidden = dismissals.dismissed(cache, conversation_id)
+    shown = (s for s in found if s is not None and (s.kind, s.fingerprint) not in hidden)
+    return sorted(shown, key=lambda s: -s.confidence)
 
 
 def _conversation(conn: Connection, conversation_id: int) -> dict[str, Any] | None:
@@ -204,6 +216,7 @@ def _window_closed(conn: Connection, conv: dict[str, Any], now: datetime, tuning
         tuning.template_confidence,
         Action("send_template", text=body, template=filled),
         facts={"template": filled["name"], "silent_min": None if last is None else _minutes(now - last)},
+        basis=(filled["name"], conv["last_inbound_at"]),
     )
 
 
@@ -254,6 +267,7 @@ def _appointment_reminder(conn: Connection, conv: dict[str, Any], now: datetime,
                 about={"event_id": event_id, "starts_at": data.get("starts_at")},
             ),
             facts={"due": due, "starts": starts, "appointment": data.get("title") or ""},
+            basis=(event_id, data.get("starts_at")),
         )
     return None
 
@@ -324,6 +338,7 @@ def _repeat_contact(
         ),
         article_id=mine.id,
         facts={"count": count, "days": tuning.repeat_days, "article": mine.title, "channels": channels},
+        basis=tuple(sorted(cid for cid, _ in same)),
     )
 
 
@@ -365,7 +380,11 @@ def _long_wait(conn: Connection, conv: dict[str, Any], now: datetime, tuning: Tu
         action = Action("create_callback", text=_CALLBACK_TEXT[conv["language"]], about={"channel": "phone"})
     offer = "another channel" if facts["offer"] == "channel" else "a callback"
     evidence = "; ".join(reasons).capitalize() + "."
-    return Suggestion("callback", f"Offer {offer}", evidence, tuning.callback_confidence, action, facts=facts)
+    # A new customer message starts a new wait; the minutes waited only grow.
+    basis = (facts["offer"], "waited_min" in facts, "waiting" in facts, conv["last_inbound_at"])
+    return Suggestion(
+        "callback", f"Offer {offer}", evidence, tuning.callback_confidence, action, facts=facts, basis=basis
+    )
 
 
 def _deflection(cache: Cache, conv: dict[str, Any], text: str, tuning: Tuning) -> Suggestion | None:
@@ -387,6 +406,7 @@ def _deflection(cache: Cache, conv: dict[str, Any], text: str, tuning: Tuning) -
         Action("insert_text", text=insert, about={"url": hit.url}),
         article_id=hit.id,
         facts={"words": ", ".join(quoted), "article": hit.title},
+        basis=tuple(sorted(matched)),
     )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+from agentdesk.assist import dismissals
 from agentdesk.assist.rules import suggest, topic
 from agentdesk.client.cache.database import Cache
 from agentdesk.client.cache.values import to_json, to_ts
@@ -223,3 +224,18 @@ def test_a_queues_own_thresholds_change_what_is_suggested(cache: Cache, rows: Ro
     # A value the queue got wrong falls back to the default; the others still apply.
     assert "repeat_contact" not in found and found["callback"].confidence == 0.5
     assert "40 min" in found["callback"].evidence
+
+
+def test_a_dismissal_holds_while_only_time_passes_and_ends_with_new_evidence(cache: Cache, rows: Rows) -> None:
+    conv = world(rows, channel="email", first_response=None, last_inbound=NOW - timedelta(minutes=40))
+    offer = kinds(cache, conv)["callback"]
+    later = suggest(cache, conv, now=NOW + timedelta(minutes=30))
+    assert [s.fingerprint for s in later if s.kind == "callback"] == [offer.fingerprint]
+    dismissals.remember(cache, conv, offer.kind, offer.fingerprint)
+    assert "callback" not in kinds(cache, conv)
+    assert not [s for s in suggest(cache, conv, now=NOW + timedelta(hours=3)) if s.kind == "callback"]
+    with cache.write() as conn:
+        conn.exec_driver_sql(
+            "UPDATE conversations SET last_inbound_at = ? WHERE id = ?", (to_ts(NOW - timedelta(minutes=35)), conv)
+        )
+    assert "callback" in kinds(cache, conv)

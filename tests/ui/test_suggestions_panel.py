@@ -39,8 +39,11 @@ SUGGESTIONS = [
 
 
 class FakeClient:
-    def __init__(self) -> None:
+    """Records what the panel asks of the client; dismissals are kept in a real cache."""
+
+    def __init__(self, cache: Cache) -> None:
         self.calls: list[tuple[str, Any]] = []
+        self.cache = cache
 
     def record_suggestion(self, conversation_id: int, **kw: Any) -> None:
         self.calls.append(("record", (conversation_id, kw["accepted"], kw["kind"], kw["article_id"])))
@@ -49,7 +52,7 @@ class FakeClient:
         self.calls.append(("schedule", (conversation_id, due_at, template["name"])))
 
 
-def make(qtbot) -> tuple[QWidget, SuggestionsPanel, QPlainTextEdit, FakeClient]:
+def make(qtbot, tmp_path) -> tuple[QWidget, SuggestionsPanel, QPlainTextEdit, FakeClient]:
     scope = QWidget()
     panel = SuggestionsPanel(shortcut_scope=scope)
     editor = QPlainTextEdit()
@@ -57,7 +60,7 @@ def make(qtbot) -> tuple[QWidget, SuggestionsPanel, QPlainTextEdit, FakeClient]:
     layout.addWidget(panel)
     layout.addWidget(editor)
     panel.insertText.connect(editor.insertPlainText)
-    client = FakeClient()
+    client = FakeClient(Cache(tmp_path / "cache.db"))
     panel.bind(client, lambda _cid: list(SUGGESTIONS))  # type: ignore[arg-type]
     qtbot.addWidget(scope)
     scope.show()
@@ -67,8 +70,8 @@ def make(qtbot) -> tuple[QWidget, SuggestionsPanel, QPlainTextEdit, FakeClient]:
     return scope, panel, editor, client
 
 
-def test_lists_title_why_and_confidence_and_hides_when_empty(qtbot) -> None:
-    _scope, panel, _editor, _client = make(qtbot)
+def test_lists_title_why_and_confidence_and_hides_when_empty(qtbot, tmp_path) -> None:
+    _scope, panel, _editor, _client = make(qtbot, tmp_path)
     assert panel.isVisible() and panel.list.count() == 3
     first = panel.list.item(0).text()
     assert "Send the link" in first and "«contraseña»" in first and "82%" in first and "Alt+1" in first
@@ -76,8 +79,8 @@ def test_lists_title_why_and_confidence_and_hides_when_empty(qtbot) -> None:
     assert not panel.isVisible()
 
 
-def test_enter_accepts_into_the_composer_and_it_is_recorded(qtbot) -> None:
-    _scope, panel, editor, client = make(qtbot)
+def test_enter_accepts_into_the_composer_and_it_is_recorded(qtbot, tmp_path) -> None:
+    _scope, panel, editor, client = make(qtbot, tmp_path)
     panel.list.setFocus()
     qtbot.keyClick(panel.list, Qt.Key.Key_Return)
     assert editor.toPlainText() == "https://help/password"
@@ -85,8 +88,8 @@ def test_enter_accepts_into_the_composer_and_it_is_recorded(qtbot) -> None:
     assert [s.kind for s in panel.suggestions] == ["reminder", "callback"]
 
 
-def test_alt_number_acts_from_the_composer_and_del_dismisses(qtbot) -> None:
-    _scope, panel, editor, client = make(qtbot)
+def test_alt_number_acts_from_the_composer_and_del_dismisses(qtbot, tmp_path) -> None:
+    _scope, panel, editor, client = make(qtbot, tmp_path)
     editor.setFocus()
     qtbot.keyClick(editor, Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)
     assert client.calls == [("schedule", (5, DUE, "r")), ("record", (5, True, "reminder", None))]
