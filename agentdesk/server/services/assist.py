@@ -4,7 +4,8 @@ Both are Events on the customer's timeline, so they reach every client through t
 and need no table of their own: `suggestion_accepted` / `suggestion_dismissed` carry the
 suggestion's kind and article (deflections are counted from them), `reminder_scheduled`
 carries the template and due time until the reminder worker sends it, then `reminder_sent`
-records that it went.
+records that it went. The worker finds due reminders through the `reminders` table (state
+and due time, indexed), never by reading every event's JSON.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import logging
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from agentdesk.domain.enums import EventKind, IdentityKind
@@ -52,7 +53,7 @@ def record_suggestion(
 
 
 def _utc_text(moment: datetime) -> str:
-    """Fixed-width UTC text, so that text order is time order in the due-time query."""
+    """Fixed-width UTC text, as the timeline shows the due time."""
     if moment.tzinfo is None:
         raise Invalid("the due time needs a time zone")
     return moment.astimezone(UTC).isoformat(timespec="seconds")
@@ -79,6 +80,8 @@ def schedule_reminder(
     }
     event = svc.add_event(session, conversation, EventKind.REMINDER_SCHEDULED, data, user.id)
     session.flush()
+    session.add(m.Reminder(event_id=event.id, due_at=due_at.astimezone(UTC).replace(microsecond=0), state=SCHEDULED))
+    session.flush()
     return event
 
 
@@ -91,21 +94,24 @@ def _phone_identity(session: Session, contact_id: int) -> m.Identity | None:
     ).first()
 
 
+def due_reminders(now: datetime) -> Select[tuple[m.Reminder]]:
+    """Scheduled reminders due by `now`, through the (state, due_at) index; rows another server
+    process is sending are skipped."""
+    return (
+        select(m.Reminder)
+        .where(m.Reminder.state == SCHEDULED, m.Reminder.due_at <= now)
+        .order_by(m.Reminder.due_at, m.Reminder.id)
+        .with_for_update(skip_locked=True)
+    )
+
+
 def send_due_reminders(session: Session, now: datetime | None = None) -> list[int]:
     """Queue every due reminder as a WhatsApp template reply (the dispatcher sends it) and
     record `reminder_sent`; returns the reminders handled. The caller commits."""
-    cutoff = _utc_text(now or utcnow())
-    due = session.scalars(
-        select(m.Event)
-        .where(
-            m.Event.kind == EventKind.REMINDER_SCHEDULED.value,
-            m.Event.data["state"].as_string() == SCHEDULED,
-            m.Event.data["due_at"].as_string() <= cutoff,
-        )
-        .order_by(m.Event.id)
-        .with_for_update(skip_locked=True)
-    ).all()
-    for reminder in due:
+    due = session.scalars(due_reminders(now or utcnow())).all()
+    for row in due:
+        reminder = session.get(m.Event, row.event_id)
+        assert reminder is not None  # the row goes with its event (ON DELETE CASCADE)
         data = dict(reminder.data)
         conversation = session.get(m.Conversation, reminder.conversation_id)
         author = session.get(m.User, reminder.actor_id) if reminder.actor_id else None
@@ -130,8 +136,10 @@ def send_due_reminders(session: Session, now: datetime | None = None) -> list[in
         except ServiceError as exc:
             log.warning("reminder %s not sent: %s", reminder.id, exc.message)
             reminder.data = {**data, "state": FAILED, "error": exc.message}
+            row.state = FAILED
             continue
         reminder.data = {**data, "state": SENT, "message_id": message.id}
+        row.state = SENT
         svc.add_event(
             session,
             conversation,
@@ -146,4 +154,4 @@ def send_due_reminders(session: Session, now: datetime | None = None) -> list[in
             },
         )
     session.flush()
-    return [r.id for r in due]
+    return [r.event_id for r in due]

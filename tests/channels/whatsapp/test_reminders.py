@@ -131,6 +131,9 @@ def test_a_due_reminder_goes_as_a_template_and_lands_on_the_timeline(env, standi
     assert accepted["template"]["name"] == "recordatorio_cita"
     states = {e.id: e.data["state"] for e in events(sessions, nuria, "reminder_scheduled")}
     assert states == {later.json()["id"]: "scheduled", due.json()["id"]: "sent"}
+    with sessions() as session:
+        rows = {r.event_id: r.state for r in session.query(m.Reminder)}
+    assert rows == states
 
 
 def test_a_reminder_needs_a_whatsapp_number_and_a_time_zone(env) -> None:
