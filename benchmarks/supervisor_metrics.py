@@ -2,7 +2,8 @@
 
 The day: 100,000 web-chat, WhatsApp and email conversations on six queues, spread over 24
 hours; 85% answered (an `assigned` event, most with a reply), 10% abandoned, the rest still
-waiting; half resolved; 5,000 survey answers. Rows are inserted in bulk straight into SQLite
+waiting; half resolved; 5,000 survey answers; 40 agents' presence history (two stints and a
+break each). Rows are inserted in bulk straight into SQLite
 (the change log is not part of what is measured), with what the server keeps on each row as
 it happens: the first assignment and abandonment, and whether the contact is a repeat.
 
@@ -100,6 +101,16 @@ def _seed(url: str) -> None:
                 for u in range(1, 41)
             ],
         )
+        spans = []
+        for u in range(1, 41):
+            # Two shifts' worth of presence with a break, as the presence history records them.
+            at = start + timedelta(seconds=r.uniform(0, 4 * 3600))
+            for presence, hours in (("available", 3.5), ("away", 0.5), ("busy", 3.5), ("offline", 4)):
+                spans.append(
+                    {"user_id": u, "presence": presence, "started_at": at, "ended_at": at + timedelta(hours=hours)}
+                )
+                at += timedelta(hours=hours)
+        conn.execute(insert(m.PresenceSpan), spans)
         conn.execute(
             insert(m.Contact),
             [{"id": i, "attributes": {}, "created_at": start, "updated_at": start} for i in range(1, 60_001)],

@@ -25,6 +25,14 @@ The figures, for the contacts offered in a period unless said otherwise:
 - **resolved** = contacts resolved in the period (by resolution time), abandoned ones excluded.
 - **occupancy** (now) = Σ active contacts ÷ Σ capacity, over agents who are available or busy:
   how much of the staffed concurrency is in use, in %.
+- **occupancy** (of a period: today, an interval) = handle time ÷ staffed time, in %, where
+  *handle time* is the time agents owned contacts within the period — from each contact's
+  answer until its resolution (or now, while unresolved) — each weighted by 1 ÷ its agent's
+  capacity on its channel (a chat at one-at-a-time counts whole, one of five WhatsApp threads
+  a fifth), and *staffed time* is the time the queue's agents (its teams' members) were
+  logged in and not away (available or busy), from their presence history. The same
+  concurrency-normalised measure as occupancy now, accumulated over time; over 100% means
+  agents handled work while not staffed.
 - **agents by presence** = number of agents in each presence.
 - **CSAT** = % of CSAT answers (scale 1–5) scoring 4 or 5, by answer time.
 - **NPS** = % promoters (9–10) − % detractors (0–6) of NPS answers (scale 0–10), by answer time.
@@ -43,7 +51,8 @@ Intervals are 15 minutes, aligned on the hour, in UTC.
 Every figure is a ratio of sums that add up across contacts (a `Tally`): the server counts
 a day of a busy floor with one aggregate in SQL per period, grouped by queue, channel and
 interval, and `summarize` turns any tally into the figures, so the formulas live here once.
-`tally` counts the same things over `ContactFacts` in Python (the definition the SQL follows).
+`tally` counts the same things over `ContactFacts` in Python (the definition the SQL follows);
+occupancy's two sums need the agents' capacities and presence history, which only the server has.
 
 Moments are seconds since the Unix epoch (UTC), not datetimes.
 """
@@ -121,6 +130,7 @@ class Figures:
     nps: float | None = None
     deflection_rate_pct: float | None = None
     repeat_contact_rate_pct: float | None = None
+    occupancy_pct: float | None = None
     survey_answers: int = 0
 
 
@@ -143,6 +153,9 @@ class Tally:
     handle_s: float = 0.0
     deflected: int = 0
     repeated: int = 0
+    # Occupancy's: capacity-weighted seconds agents owned contacts, and seconds they were staffed.
+    owned_s: float = 0.0
+    staffed_s: float = 0.0
 
     def __iadd__(self, other: Tally) -> Tally:
         for name in self.__slots__:
@@ -227,6 +240,7 @@ def summarize(t: Tally, surveys: Iterable[SurveyAnswer] = ()) -> Figures:
     f.abandonment_rate_pct = _pct(t.abandoned, t.offered)
     f.deflection_rate_pct = _pct(t.deflected, t.offered)
     f.repeat_contact_rate_pct = _pct(t.repeated, t.offered)
+    f.occupancy_pct = _pct(t.owned_s, t.staffed_s)
     _survey_figures(f, list(surveys))
     return f
 

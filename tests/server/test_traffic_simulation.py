@@ -115,6 +115,7 @@ def test_scripted_morning(session: Session) -> None:
     assert today["nps"] == -100.0
     assert today["deflection_rate_pct"] == 0.0
     assert today["repeat_contact_rate_pct"] == round(100 / 6, 3)  # c6 repeats c1
+    assert today["occupancy_pct"] == round(100 * 1140 / 1800, 3)  # owned 1140 s (below) of 2 × 900 s staffed
     assert live["waiting_now"] == 0 and live["longest_wait_now_s"] is None
     assert live["occupancy_pct"] == 100.0  # a1 has c3, a2 has c6: 2 of 2
     assert live["agents_by_presence"] == {"available": 2, "busy": 0, "away": 0, "offline": 0}
@@ -128,8 +129,13 @@ def test_scripted_morning(session: Session) -> None:
 
     slots = metrics.intervals(session, days=7, now=t(10))
     sim = next(x for x in slots["queues"] if x["queue_id"] == queue.id)["intervals"]
-    assert [s["start"] for s in sim] == [t(0)]
-    assert sim[0]["offered"] == 6 and sim[0]["service_level_pct"] == 60.0
+    # Both agents staffed since 08:55: the 08:45 interval is listed for its staffed time alone.
+    assert [s["start"] for s in sim] == [t(-15), t(0)]
+    assert sim[0]["offered"] == 0 and sim[0]["occupancy_pct"] == 0.0  # 2 × 300 s staffed, nothing owned
+    assert sim[1]["offered"] == 6 and sim[1]["service_level_pct"] == 60.0
+    # Owned 09:00–09:10: c1 240 s, c2 420 s, c3 360 s (09:04 to now), c6 120 s (09:08 to now) = 1140 s
+    # of 2 × 600 s staffed; one chat at a time, so each counts whole.
+    assert sim[1]["occupancy_pct"] == 95.0
 
 
 def test_deflection_counts_accepted_self_service_links(session: Session) -> None:

@@ -92,6 +92,9 @@ class FiguresOut(BaseModel):
     nps: float | None
     deflection_rate_pct: float | None
     repeat_contact_rate_pct: float | None
+    occupancy_pct: float | None = Field(
+        description="handle time ÷ staffed time (the queue's agents available or busy), from presence history"
+    )
     survey_answers: int
 
 

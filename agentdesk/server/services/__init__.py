@@ -2,3 +2,4 @@
 
 # Hooks every write path relies on, registered whichever service is imported first.
 from agentdesk.server.services import milestones as milestones
+from agentdesk.server.services import presence_history as presence_history

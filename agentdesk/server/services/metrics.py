@@ -49,7 +49,8 @@ from agentdesk.domain.enums import ChangeOp, ConversationStatus, EventKind, Role
 from agentdesk.server.changelog import append_changes, change_row, dumps
 from agentdesk.server.db import models as m
 from agentdesk.server.db.types import utcnow
-from agentdesk.server.services.routing import ACTIVE, capacity_of
+from agentdesk.server.services.presence_history import staffed_seconds
+from agentdesk.server.services.routing import ACTIVE, DEFAULT_CAPACITY, capacity_of
 
 # The assistant's kind of suggestion that sends the customer to self-service (a help article).
 SELF_SERVICE = "deflection"
@@ -258,6 +259,104 @@ def _tallies(session: Session, setup: Setup, start: datetime, end: datetime, now
     for key, count in _deflected(session, start, end, sliced).items():
         for t in out.both(key):
             t.deflected = count
+    for key, seconds in _owned(session, start, end, now, sliced).items():
+        for t in out.both(key):
+            t.owned_s = seconds
+    return out
+
+
+def _owned(session: Session, start: datetime, end: datetime, now: datetime, sliced: bool) -> dict[Key, float]:
+    """Handle time within the period by group: seconds agents owned contacts (answered until
+    resolved, or until now), each weighted by 1 ÷ its agent's capacity on its channel.
+
+    Sliced, each ownership is cut in SQL into its first interval's part (`head`), its last
+    one's (`tail`) and the whole intervals between, and summed by (first, last) interval; the
+    groups are then spread over their intervals here."""
+    c = m.Conversation
+    start_ms, stop_ms = round(start.timestamp() * 1000), round(min(end, now).timestamp() * 1000)
+    answered = _answered_at()
+    spans = _rows(
+        select(
+            c.queue_id,
+            c.channel,
+            _weight(session).label("weight"),
+            epoch_ms(answered).label("answered"),
+            epoch_ms(c.resolved_at).label("resolved"),
+        ).where(answered < min(end, now), or_(c.resolved_at.is_(None), c.resolved_at > start))
+    ).c
+    clipped = _rows(
+        select(
+            spans.queue_id,
+            spans.channel,
+            spans.weight,
+            case((spans.answered < start_ms, start_ms), else_=spans.answered).label("began"),
+            case((or_(spans.resolved.is_(None), spans.resolved > stop_ms), stop_ms), else_=spans.resolved).label(
+                "ended"
+            ),
+        )
+    ).c
+    out: dict[Key, float] = defaultdict(float)
+    if not sliced:
+        for queue_id, channel, owned_ms in session.connection().execute(
+            select(clipped.queue_id, clipped.channel, func.sum(clipped.weight * (clipped.ended - clipped.began)))
+            .where(clipped.ended > clipped.began)
+            .group_by(clipped.queue_id, clipped.channel)
+        ):
+            out[(queue_id, channel, 0)] += float(owned_ms) / 1000
+        return out
+    # The interval of the first and of the last moment owned (the end is exclusive).
+    cut = _rows(
+        select(
+            clipped.queue_id,
+            clipped.channel,
+            clipped.weight,
+            clipped.began,
+            clipped.ended,
+            (clipped.began // INTERVAL_MS).label("first"),
+            ((clipped.ended - 1) // INTERVAL_MS).label("last"),
+        ).where(clipped.ended > clipped.began)
+    ).c
+    single = cut.first == cut.last
+    head = case((single, cut.ended - cut.began), else_=(cut.first + 1) * INTERVAL_MS - cut.began)
+    tail = case((single, 0), else_=cut.ended - cut.last * INTERVAL_MS)
+    by = [cut.queue_id, cut.channel, cut.first, cut.last]
+    for queue_id, channel, first, last, head_ms, tail_ms, weight in session.connection().execute(
+        select(*by, func.sum(cut.weight * head), func.sum(cut.weight * tail), func.sum(cut.weight)).group_by(*by)
+    ):
+        out[(queue_id, channel, first * mx.INTERVAL_S)] += float(head_ms) / 1000
+        if last != first:
+            out[(queue_id, channel, last * mx.INTERVAL_S)] += float(tail_ms) / 1000
+        for whole in range(first + 1, last):
+            out[(queue_id, channel, whole * mx.INTERVAL_S)] += float(weight) * mx.INTERVAL_S
+    return out
+
+
+def _weight(session: Session) -> ColumnElement[float]:
+    """1 ÷ the capacity of a conversation's agent on its channel, in SQL: the channel's default
+    capacity, or an agent's own where it differs (few do); the default for contacts nobody owns."""
+    c = m.Conversation
+    own: dict[str, dict[int, int]] = defaultdict(dict)
+    for state in session.scalars(select(m.AgentState)):
+        for channel, value in state.capacity.items():
+            if value != DEFAULT_CAPACITY.get(channel):
+                own[channel][state.user_id] = value
+    by_channel = {}
+    for channel, default in DEFAULT_CAPACITY.items():
+        weights = {user_id: 1.0 / (value or 1) for user_id, value in own.get(channel, {}).items()}
+        by_channel[channel] = _lookup(c.assignee_id, weights, 1.0 / (default or 1))
+    return _lookup(c.channel, by_channel, 1.0)
+
+
+def _members(session: Session) -> dict[int, set[int]]:
+    """The active agents who work each queue (its teams' members)."""
+    out: dict[int, set[int]] = defaultdict(set)
+    for queue_id, user_id in session.execute(
+        select(m.queue_teams.c.queue_id, m.team_members.c.user_id)
+        .join(m.team_members, m.team_members.c.team_id == m.queue_teams.c.team_id)
+        .join(m.User, m.User.id == m.team_members.c.user_id)
+        .where(m.User.active.is_(True))
+    ):
+        out[queue_id].add(user_id)
     return out
 
 
@@ -388,6 +487,13 @@ def current(session: Session, now: datetime | None = None) -> dict[str, Any]:
         per_queue[queue_id] += t
     for (_queue_id, channel, _slot), t in tallies.channel.items():
         per_channel[channel] += t
+    members = _members(session)
+    staffed = staffed_seconds(session, start, min(end, now), sliced=False)
+    for queue in setup.queues:
+        per_queue[queue.id].staffed_s = sum(staffed.get((u, 0), 0.0) for u in members.get(queue.id, ()))
+    for channel in {q.channel for q in setup.queues}:
+        staff = {u for q in setup.queues if q.channel == channel for u in members.get(q.id, ())}
+        per_channel[channel].staffed_s = sum(staffed.get((u, 0), 0.0) for u in staff)
     t_now = now.timestamp()
     queues_out = []
     for queue in setup.queues:
@@ -421,7 +527,8 @@ def current(session: Session, now: datetime | None = None) -> dict[str, Any]:
 
 
 def intervals(session: Session, days: int, now: datetime | None = None) -> dict[str, Any]:
-    """15-minute intervals of today and the `days` − 1 days before, per queue."""
+    """15-minute intervals of today and the `days` − 1 days before, per queue: those with
+    contacts, survey answers or agents staffed."""
     now = now or utcnow()
     start = day_start(now) - timedelta(days=days - 1)
     # Up to the end of the interval running now.
@@ -431,6 +538,11 @@ def intervals(session: Session, days: int, now: datetime | None = None) -> dict[
     slots: dict[int, dict[int, mx.Tally]] = defaultdict(lambda: defaultdict(mx.Tally))
     for (queue_id, _channel, at), t in tallies.queue.items():
         slots[queue_id][at] += t
+    members = _members(session)
+    for (user_id, at), seconds in staffed_seconds(session, start, min(end, now), sliced=True).items():
+        for queue in setup.queues:
+            if user_id in members.get(queue.id, ()):
+                slots[queue.id][at].staffed_s += seconds
     answers: dict[int, dict[int, list[mx.SurveyAnswer]]] = defaultdict(lambda: defaultdict(list))
     for queue_id, found in _surveys(session, start, end).items():
         for answer in found:
