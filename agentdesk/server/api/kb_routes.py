@@ -37,6 +37,11 @@ class ArticleOut(BaseModel):
     updated_at: datetime
 
 
+class DeletedOut(BaseModel):
+    id: int
+    deleted: bool
+
+
 @router.get("", response_model=list[ArticleOut], summary="List articles, optionally by words and language")
 def list_articles(
     _user: CurrentUser,
@@ -80,7 +85,9 @@ def update_article(
     return run_write(st, request, user, key, body, op)
 
 
-@router.delete("/{article_id}", status_code=200, responses=ERRORS, summary="Delete an article")
+@router.delete(
+    "/{article_id}", status_code=200, response_model=DeletedOut, responses=ERRORS, summary="Delete an article"
+)
 def delete_article(
     article_id: Id,
     request: Request,
