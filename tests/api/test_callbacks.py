@@ -112,3 +112,17 @@ def test_bad_callbacks_are_refused_with_the_reason(api):
     assert given.status_code == 201 and given.json()["address"] == "+34699111222"
     other = ana.patch(f"/api/v1/callbacks/{given.json()['id']}", json={"assignee_id": w.users["bob"]})
     assert other.status_code == 422 and "does not work this callback's queue" in other.json()["detail"]
+
+
+def test_a_callback_follows_its_conversation_through_a_merge_and_its_undo(api):
+    w = api.world
+    ana = api.login("ana")
+    phone, email = w.contacts["joan_phone"], w.contacts["joan_email"]
+    callback = ana.post(f"/api/v1/conversations/{w.conversations['joan_whatsapp']}/callbacks", json={}).json()
+    assert callback["contact_id"] == phone
+    merged = ana.post("/api/v1/contacts/merge", json={"survivor_id": email, "merged_id": phone})
+    assert merged.status_code == 201, merged.text
+    assert ana.get("/api/v1/callbacks").json()[0]["contact_id"] == email
+    undone = ana.post(f"/api/v1/contacts/merges/{merged.json()['id']}/undo")
+    assert undone.status_code == 200, undone.text
+    assert ana.get("/api/v1/callbacks").json()[0]["contact_id"] == phone

@@ -116,6 +116,7 @@ def merge(session: Session, survivor_id: int, merged_id: int, actor_id: int | No
     _move(session, m.Identity, identity_ids, survivor.id)
     _move(session, m.Conversation, conversation_ids, survivor.id)
     _move(session, m.Event, event_ids, survivor.id)
+    _callbacks_follow(session, conversation_ids)
     # The survivor keeps what it knew and learns what only the merged contact knew.
     survivor.name = survivor.name or merged.name
     survivor.language = survivor.language or merged.language
@@ -152,6 +153,7 @@ def unmerge(session: Session, merge_id: int, actor_id: int | None) -> m.ContactM
     _move(session, m.Identity, record.moved_identity_ids, merged.id, only_from=survivor.id)
     _move(session, m.Conversation, record.moved_conversation_ids, merged.id, only_from=survivor.id)
     _move(session, m.Event, record.moved_event_ids, merged.id, only_from=survivor.id)
+    _callbacks_follow(session, record.moved_conversation_ids)
     before = record.survivor_before
     survivor.name = before.get("name")
     survivor.language = before.get("language")
@@ -168,6 +170,18 @@ def unmerge(session: Session, merge_id: int, actor_id: int | None) -> m.ContactM
     )
     session.flush()
     return record
+
+
+def _callbacks_follow(session: Session, conversation_ids: list[int]) -> None:
+    """A callback is for its conversation's customer: it goes where the conversation went."""
+    if not conversation_ids:
+        return
+    query = select(m.Callback, m.Conversation.contact_id).join(
+        m.Conversation, m.Conversation.id == m.Callback.conversation_id
+    )
+    for callback, contact_id in session.execute(query.where(m.Callback.conversation_id.in_(conversation_ids))):
+        callback.contact_id = contact_id
+    session.flush()
 
 
 def _move(
