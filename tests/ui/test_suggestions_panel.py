@@ -156,6 +156,17 @@ def test_the_timeline_says_what_became_of_suggestions_and_reminders(qapp) -> Non
             "data": {},
         },
     ]
+    events.append(
+        {
+            "type": "event",
+            "id": 4,
+            "kind": "callback_requested",
+            "actor_id": 3,
+            "occurred_at": "2030-01-02T09:05:00+00:00",
+            "data": {"callback_id": 9, "channel": "phone", "address": "+34612345678"},
+        }
+    )
     text = render(events, {3: "Ana"}, set())
+    assert "Callback requested: +34612345678" in text
     assert "Ana accepted a suggestion: Send the link" in text
     assert "WhatsApp reminder scheduled for" in text and "WhatsApp reminder sent" in text

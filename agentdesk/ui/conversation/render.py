@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
 
 from agentdesk.ui import labels
 
@@ -81,8 +81,19 @@ def _event_text(event: Mapping[str, Any], names: Mapping[int, str]) -> str:
             tr("%1 accepted a suggestion: %2") if kind == "suggestion_accepted" else tr("%1 dismissed a suggestion: %2")
         )
         return text.replace("%1", who or "?").replace("%2", str(data.get("title") or data.get("suggestion", "")))
+    if kind in _CALLBACK_TEXTS:
+        window = _local(when(data["window_opens_at"])) if data.get("window_opens_at") else ""
+        return tr(_CALLBACK_TEXTS[kind]).replace("%1", " · ".join(p for p in (data.get("address") or "", window) if p))
     label = str(kind).replace("_", " ")
     return f"{label} {who}".strip()
+
+
+_CALLBACK_TEXTS = {
+    "callback_requested": QT_TRANSLATE_NOOP("ConversationView", "Callback requested: %1"),
+    "callback_scheduled": QT_TRANSLATE_NOOP("ConversationView", "Callback scheduled: %1"),
+    "callback_done": QT_TRANSLATE_NOOP("ConversationView", "Callback made: %1"),
+    "callback_missed": QT_TRANSLATE_NOOP("ConversationView", "Callback missed: %1"),
+}
 
 
 def _local(moment: datetime) -> str:
