@@ -68,16 +68,46 @@ def _data(callback: m.Callback) -> dict[str, Any]:
     }
 
 
-def _event(session: Session, callback: m.Callback, actor_id: int | None) -> None:
+def _event(session: Session, callback: m.Callback, actor_id: int | None, details: dict[str, Any] | None = None) -> None:
     conversation = session.get(m.Conversation, callback.conversation_id) if callback.conversation_id else None
     conv.add_event(
         session,
         conversation,
         EventKind(f"callback_{callback.status}"),
-        _data(callback),
+        {**(details or {}), **_data(callback)},
         actor_id,
         contact_id=callback.contact_id,
     )
+
+
+def _new(
+    session: Session,
+    conversation: m.Conversation,
+    channel: str,
+    address: str,
+    *,
+    window: tuple[datetime | None, datetime | None] = (None, None),
+    note: str | None = None,
+    created_by_id: int | None = None,
+    details: dict[str, Any] | None = None,
+) -> m.Callback:
+    callback = m.Callback(
+        contact_id=conversation.contact_id,
+        conversation_id=conversation.id,
+        queue_id=conversation.queue_id,
+        channel=channel,
+        address=address,
+        window_opens_at=window[0],
+        window_closes_at=window[1],
+        status="requested",
+        note=note.strip() if note and note.strip() else None,
+        created_by_id=created_by_id,
+    )
+    session.add(callback)
+    session.flush()
+    _event(session, callback, created_by_id, details)
+    session.flush()
+    return callback
 
 
 def create(
@@ -96,23 +126,23 @@ def create(
     if channel not in CHANNELS:
         raise Invalid(f"a callback goes by {', '.join(CHANNELS)}, not {channel!r}")
     _window(window_opens_at, window_closes_at, utcnow())
-    callback = m.Callback(
-        contact_id=conversation.contact_id,
-        conversation_id=conversation.id,
-        queue_id=conversation.queue_id,
-        channel=channel,
-        address=_address(session, conversation.contact_id, channel, address, region),
-        window_opens_at=window_opens_at,
-        window_closes_at=window_closes_at,
-        status="requested",
-        note=note.strip() if note and note.strip() else None,
+    return _new(
+        session,
+        conversation,
+        channel,
+        _address(session, conversation.contact_id, channel, address, region),
+        window=(window_opens_at, window_closes_at),
+        note=note,
         created_by_id=user.id,
     )
-    session.add(callback)
-    session.flush()
-    _event(session, callback, user.id)
-    session.flush()
-    return callback
+
+
+def asked_by_customer(
+    session: Session, conversation: m.Conversation, phone: str, details: dict[str, Any]
+) -> m.Callback:
+    """A call the customer asked for themselves (the web chat's form), to the number they typed;
+    `details` (what they typed, the page they were on) go on the timeline with it."""
+    return _new(session, conversation, PHONE, phone, details=details)
 
 
 def visible_callback(session: Session, user: m.User, callback_id: int) -> m.Callback:

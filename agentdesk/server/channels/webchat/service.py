@@ -30,7 +30,7 @@ from agentdesk.domain.identity import Address
 from agentdesk.server.channels.webchat.config import WidgetConfig
 from agentdesk.server.db import models as m
 from agentdesk.server.db.types import utcnow
-from agentdesk.server.services import contacts
+from agentdesk.server.services import callbacks, contacts
 from agentdesk.server.services.conversations import Inbound, add_event, ingest, open_conversation
 from agentdesk.server.services.errors import Invalid
 
@@ -294,7 +294,7 @@ def request_callback(
         assert queue is not None
         conversation = open_conversation(session, queue, contact.id, identity.id, "Callback request", None, utcnow())
     # The number is what the visitor typed, unconfirmed: it is not made one of the contact's identities.
-    _event(session, conversation, WebchatEvent.CALLBACK_REQUESTED, {"phone": number, "page": page})
+    callbacks.asked_by_customer(session, conversation, number, {"phone": number, "page": page})
     return {"type": "callback", "phone": number, "conversation_id": conversation.id}
 
 
