@@ -201,7 +201,7 @@ def _jsonable_errors(errors: Any) -> list[dict[str, Any]]:
 
 
 async def _housekeeping(state: ServerState, hub: Hub, interval: float) -> None:
-    supervision = Supervision()
+    supervision = Supervision(server_id=state.server_id)
 
     def tick() -> None:
         with state.write_sessions() as session:

@@ -4,8 +4,6 @@ stream held by the other (LISTEN/NOTIFY), and the other's feed then serves it.""
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from contextlib import ExitStack
@@ -21,53 +19,11 @@ from agentdesk.server import feed
 from agentdesk.server.db.engine import make_engine, make_sessionmaker
 from agentdesk.server.services import admin, conversations
 from agentdesk.server.services.conversations import Inbound
-from tests.support.live_server import free_port
 from tests.support.postgres import shared_postgres
+from tests.support.server_process import FRAME_TIMEOUT_S, ServerProcess
 from tests.support.world import PASSWORD, login
 
 pytestmark = pytest.mark.postgres
-
-# Bounds on waiting for a process or a frame, so that a broken build fails instead of hanging.
-START_TIMEOUT_S = 30.0
-FRAME_TIMEOUT_S = 30.0
-
-
-class ServerProcess:
-    def __init__(self, database_url: str, log: Path) -> None:
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.log = log
-        with log.open("wb") as out:
-            self.process = subprocess.Popen(
-                [
-                    *(sys.executable, "-m", "agentdesk.server.cli", "serve"),
-                    *("--database", database_url, "--port", str(self.port), "--log-level", "warning"),
-                ],
-                stdout=out,
-                stderr=subprocess.STDOUT,
-            )
-
-    def wait_ready(self) -> None:
-        deadline = time.monotonic() + START_TIMEOUT_S
-        while True:
-            if self.process.poll() is not None:
-                pytest.fail(f"the server exited at start:\n{self.log.read_text()}")
-            try:
-                if httpx.get(f"{self.url}/api/v1/health", timeout=1).status_code == 200:
-                    return
-            except httpx.TransportError:
-                pass
-            if time.monotonic() > deadline:
-                pytest.fail(f"the server did not answer in {START_TIMEOUT_S:.0f} s:\n{self.log.read_text()}")
-            time.sleep(0.05)
-
-    def stop(self) -> None:
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
 
 
 @pytest.fixture

@@ -5,8 +5,9 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Annotated, Any
+from uuid import uuid4
 
 from fastapi import Depends, Header, HTTPException, Request
 from fastapi.responses import Response
@@ -27,6 +28,8 @@ class ServerState:
     read_sessions: sessionmaker[Session]
     write_sessions: sessionmaker[Session]
     throttle: auth.Throttle
+    # This server process among those sharing the database (its stream leases).
+    server_id: str = field(default_factory=lambda: uuid4().hex)
 
 
 def state(request: Request) -> ServerState:

@@ -73,7 +73,7 @@ async def stream(websocket: WebSocket) -> None:
         with st.read_sessions() as session:
             hub.announce(feed.head_seq(session))
     # Presence: an agent whose last stream stays closed past a grace period goes offline.
-    await asyncio.to_thread(stream_changed, st, st.write_sessions, user_id, True)
+    await asyncio.to_thread(stream_changed, st.server_id, st.write_sessions, user_id, True)
     sent = -1
     receiver = asyncio.ensure_future(_drain(websocket))
     try:
@@ -93,7 +93,7 @@ async def stream(websocket: WebSocket) -> None:
         pass
     finally:
         receiver.cancel()
-        await asyncio.to_thread(stream_changed, st, st.write_sessions, user_id, False)
+        await asyncio.to_thread(stream_changed, st.server_id, st.write_sessions, user_id, False)
 
 
 async def _drain(websocket: WebSocket) -> None:
