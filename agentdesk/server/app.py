@@ -39,6 +39,7 @@ from agentdesk.server.db.engine import make_engine, make_sessionmaker
 from agentdesk.server.db.migrate import upgrade
 from agentdesk.server.live import Hub, PeerListener
 from agentdesk.server.services.assist import send_due_reminders
+from agentdesk.server.services.callbacks import miss_overdue
 from agentdesk.server.services.conversations import wake_due
 from agentdesk.server.services.errors import ServiceError
 from agentdesk.server.supervision import Supervision
@@ -207,7 +208,8 @@ async def _housekeeping(state: ServerState, hub: Hub, interval: float) -> None:
         with state.write_sessions() as session:
             session.info["announce"] = hub.announce
             woke = wake_due(session)
-            if send_due_reminders(session) or woke:
+            missed = miss_overdue(session)
+            if send_due_reminders(session) or woke or missed:
                 session.commit()
         supervision.round(state.write_sessions, hub.announce)
 

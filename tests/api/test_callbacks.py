@@ -3,6 +3,7 @@ queue's agents only, taken, done or missed; bad requests refused with the reason
 
 from __future__ import annotations
 
+import time
 from datetime import UTC, datetime, timedelta
 
 
@@ -126,3 +127,21 @@ def test_a_callback_follows_its_conversation_through_a_merge_and_its_undo(api):
     undone = ana.post(f"/api/v1/contacts/merges/{merged.json()['id']}/undo")
     assert undone.status_code == 200, undone.text
     assert ana.get("/api/v1/callbacks").json()[0]["contact_id"] == phone
+
+
+def test_a_callback_whose_window_closes_unmade_is_missed_by_the_server(api):
+    w = api.world
+    ana = api.login("ana")
+    closes = datetime.now(UTC) + timedelta(seconds=1.5)
+    made = ana.post(
+        f"/api/v1/conversations/{w.conversations['nuria_whatsapp']}/callbacks",
+        json={"window_closes_at": closes.isoformat()},
+    ).json()
+    assert made["status"] == "requested"
+    for _ in range(200):
+        missed = ana.get("/api/v1/callbacks", params={"status": ["missed"]}).json()
+        if missed:
+            break
+        time.sleep(0.1)
+    assert [c["id"] for c in missed] == [made["id"]]
+    assert "callback_missed" in _kinds(ana, w.contacts["nuria"])

@@ -3,7 +3,8 @@
 A callback belongs to the conversation it was offered from and is seen by whoever works that
 conversation's queue. Its life is `requested` → `scheduled` (someone took it or a time was
 agreed) → `done` or `missed`; a missed one may be scheduled again, a done one is finished.
-Each step is an event on the customer's timeline ("callback_" + the status).
+Each step is an event on the customer's timeline ("callback_" + the status). One whose
+window closed before anyone marked it is missed by the server's housekeeping.
 """
 
 from __future__ import annotations
@@ -194,3 +195,20 @@ def listed(
     # Soonest window first; those with no window after, oldest request first.
     order = (m.Callback.window_opens_at.is_(None), m.Callback.window_opens_at, m.Callback.id)
     return list(session.scalars(query.order_by(*order).limit(limit)))
+
+
+def miss_overdue(session: Session, now: datetime | None = None) -> int:
+    """Callbacks still to make whose window has closed are missed (an agent may schedule them
+    again); returns how many. The caller commits."""
+    overdue = session.scalars(
+        select(m.Callback)
+        .where(m.Callback.status.in_(OPEN), m.Callback.window_closes_at < (now or utcnow()))
+        .order_by(m.Callback.id)
+        .with_for_update(skip_locked=True)
+    ).all()
+    for callback in overdue:
+        callback.status = "missed"
+        session.flush()
+        _event(session, callback, None, {"why": "window_closed"})
+    session.flush()
+    return len(overdue)
