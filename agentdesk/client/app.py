@@ -17,6 +17,7 @@ from typing import Any
 import httpx
 
 from agentdesk.client import auth
+from agentdesk.client import qa_dashboard as dashboard_fetch
 from agentdesk.client.cache import figures as cache_figures
 from agentdesk.client.cache.apply import Touched
 from agentdesk.client.cache.database import Cache
@@ -365,6 +366,19 @@ class AgentDeskClient:
         )
         self.engine.changed.emit(_figures_touched())
         return fetched
+
+    # -- the QA dashboard (issue 10): online only, see agentdesk.client.qa_dashboard ------------
+
+    async def qa_dashboard(
+        self, days: int = 28, group: str = "agent", interval: str = "week"
+    ) -> dashboard_fetch.Dashboard:
+        """Scores per agent, criterion or channel over time; raises DashboardUnavailable (offline)
+        or DashboardRefused (agents)."""
+        return await dashboard_fetch.fetch(self.http, self.session.token, days, group, interval)
+
+    async def qa_dashboard_csv(self, days: int = 28, group: str = "agent", interval: str = "week") -> str:
+        """The same figures as CSV text, one row per series and interval."""
+        return await dashboard_fetch.fetch_csv(self.http, self.session.token, days, group, interval)
 
 
 def _figures_touched() -> Touched:
