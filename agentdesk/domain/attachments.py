@@ -43,26 +43,44 @@ def human_size(size: int) -> str:
     return f"{size / MIB:.1f} MB"
 
 
-def refusal(channel: str, files: Iterable[FileFacts]) -> str | None:
+@dataclass(frozen=True, slots=True)
+class Refusal:
+    """Why a channel cannot carry some files. `kind`: no_files (the web chat), one_file (WhatsApp),
+    too_large (one file, over `limit`), too_much (email: all of them together, `size`, over `limit`)."""
+
+    kind: str
+    name: str = ""
+    size: int = 0
+    limit: int = 0
+
+    def text(self) -> str:
+        if self.kind == "no_files":
+            return "the web chat cannot carry files; send a link, or reply by email or WhatsApp"
+        if self.kind == "one_file":
+            return "WhatsApp carries one file per message: send the others in further replies"
+        if self.kind == "too_large":
+            return f"{self.name} ({human_size(self.size)}) is larger than the {human_size(self.limit)} WhatsApp takes"
+        return (
+            f"the files add up to {human_size(self.size)}, more than the {human_size(self.limit)} "
+            "an email can carry safely"
+        )
+
+
+def refusal(channel: str, files: Iterable[FileFacts]) -> Refusal | None:
     """Why this channel cannot carry these files together, or None when it can."""
     files = list(files)
     if not files:
         return None
     if channel == "webchat":
-        return "the web chat cannot carry files; send a link, or reply by email or WhatsApp"
+        return Refusal("no_files")
     if channel == "whatsapp":
         if len(files) > 1:
-            return "WhatsApp carries one file per message: send the others in further replies"
+            return Refusal("one_file")
         file = files[0]
         limit = whatsapp_limit(file.content_type)
-        if file.size > limit:
-            return f"{file.name} ({human_size(file.size)}) is larger than the {human_size(limit)} WhatsApp takes"
-        return None
+        return Refusal("too_large", file.name, file.size, limit) if file.size > limit else None
     if channel == "email":
         total = sum(f.size for f in files)
         if total > EMAIL_TOTAL_BYTES:
-            return (
-                f"the files add up to {human_size(total)}, more than the {human_size(EMAIL_TOTAL_BYTES)} "
-                "an email can carry safely"
-            )
+            return Refusal("too_much", size=total, limit=EMAIL_TOTAL_BYTES)
     return None

@@ -19,6 +19,7 @@ class ClientBridge(QObject):
     stateChanged = Signal(str)  # SyncState value
     progress = Signal(object)  # Progress
     signedOut = Signal(str)  # the reason
+    uploadProgress = Signal(object)  # UploadProgress
 
     def __init__(self, client: AgentDeskClient) -> None:
         super().__init__()
@@ -29,6 +30,7 @@ class ClientBridge(QObject):
             client.state_changed.connect(lambda state: self.stateChanged.emit(str(state))),
             client.progress.connect(self.progress.emit),
             client.signed_out.connect(self.signedOut.emit),
+            client.upload_progress.connect(self.uploadProgress.emit),
         ]
 
     def detach(self) -> None:

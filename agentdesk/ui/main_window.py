@@ -6,6 +6,7 @@ outbox; the window only refreshes what a change touched (Anki's lesson), coalesc
 
 from __future__ import annotations
 
+import asyncio
 from datetime import UTC
 from typing import Any
 
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListView,
     QMainWindow,
+    QProgressBar,
     QSplitter,
     QSystemTrayIcon,
     QVBoxLayout,
@@ -78,6 +80,7 @@ class MainWindow(QMainWindow):
         self._me: dict[str, Any] = {}
         self._mine: set[int] | None = None
         self._last_merge: int | None = None
+        self._staging: set[asyncio.Future[None]] = set()
 
         self.banner = QLabel()
         self.banner.setObjectName("offline")
@@ -122,6 +125,10 @@ class MainWindow(QMainWindow):
         self.outbox_label = QLabel()
         self.statusBar().addWidget(self.sync_label)
         self.statusBar().addPermanentWidget(self.outbox_label)
+        self.upload_bar = QProgressBar()
+        self.upload_bar.setMaximumWidth(260)
+        self.upload_bar.setVisible(False)
+        self.statusBar().addPermanentWidget(self.upload_bar)
 
         self._refresh_timer = QTimer(self, singleShot=True, interval=80)
         self._refresh_timer.timeout.connect(self._refresh)
@@ -149,6 +156,7 @@ class MainWindow(QMainWindow):
         bridge.outboxChanged.connect(self._outbox_changed)
         bridge.stateChanged.connect(self._state_changed)
         bridge.progress.connect(self._progress)
+        bridge.uploadProgress.connect(self._upload_progress)
 
         self.conversation.composer.set_canned(load_canned(language))
         self._load_directory()
@@ -173,6 +181,8 @@ class MainWindow(QMainWindow):
             "reply": lambda: self.conversation.composer.set_note_mode(False),
             "note": lambda: self.conversation.composer.set_note_mode(True),
             "send": self.conversation.composer.submit,
+            "attach": self.conversation.composer.choose_files,
+            "template": self.conversation.composer.show_templates,
             "resolve": lambda: self._status("resolved"),
             "reopen": lambda: self._status("open"),
             "pending": lambda: self._status("pending"),
@@ -221,6 +231,7 @@ class MainWindow(QMainWindow):
     def _load_directory(self) -> None:
         users = self.client.users()
         self._names = {u["id"]: u["display_name"] for u in users}
+        self._queues = {q["id"]: q for q in self.client.queues()}
         self._users = users
         self._me = next((u for u in users if u["id"] == self.client.user_id), {"display_name": ""})
 
@@ -273,6 +284,8 @@ class MainWindow(QMainWindow):
                 "first_name": self._me.get("display_name", "").split(" ")[0],
             },
         }
+        queue = self._queues.get(detail.conversation["queue_id"]) if detail else None
+        self.conversation.composer.set_templates(((queue or {}).get("settings") or {}).get("templates") or [])
         self.conversation.show_detail(detail, self._names, contact.identities if contact else [], values, keep_scroll)
         self.customer.show_contact(contact)
         self._show_failed()
@@ -285,10 +298,37 @@ class MainWindow(QMainWindow):
     def _send(self, conversation_id: int, payload: dict) -> None:
         if payload["note"]:
             self.client.add_note(conversation_id, payload["text"])
+        elif payload.get("template"):
+            self.client.send_template(
+                conversation_id, payload["template"], payload["text"], identity_id=payload.get("identity_id")
+            )
+        elif payload.get("files"):
+            # Kept until done: the loop holds tasks only weakly.
+            task = asyncio.ensure_future(self._send_with_files(conversation_id, payload))
+            self._staging.add(task)
+            task.add_done_callback(self._staging.discard)
         else:
             self.client.reply(
                 conversation_id, payload["text"], subject=payload.get("subject"), identity_id=payload.get("identity_id")
             )
+
+    async def _send_with_files(self, conversation_id: int, payload: dict) -> None:
+        try:
+            await self.client.reply_with_files(
+                conversation_id,
+                payload["text"],
+                payload["files"],
+                subject=payload.get("subject"),
+                identity_id=payload.get("identity_id"),
+            )
+        except OSError as exc:
+            self.statusBar().showMessage(self.tr("Not sent: a file could not be read (%1)").replace("%1", str(exc)))
+
+    def _upload_progress(self, progress: Any) -> None:
+        self.upload_bar.setVisible(progress.done < progress.total)
+        self.upload_bar.setMaximum(max(progress.total, 1))
+        self.upload_bar.setValue(progress.done)
+        self.upload_bar.setFormat(self.tr("Uploading %1… %p%").replace("%1", progress.name))
 
     def _status(self, status: str) -> None:
         conversation_id = self.current_conversation_id()

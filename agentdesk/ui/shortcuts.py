@@ -43,6 +43,8 @@ COMMANDS: tuple[Command, ...] = (
     Command("assign_me", "I", QT_TRANSLATE_NOOP("Commands", "Assign to me"), CONVERSATION),
     Command("customer", "C", QT_TRANSLATE_NOOP("Commands", "Show the customer's timeline"), CONVERSATION),
     Command("undo_merge", "Ctrl+Z", QT_TRANSLATE_NOOP("Commands", "Undo the last merge"), CONVERSATION),
+    Command("attach", "Ctrl+Shift+A", QT_TRANSLATE_NOOP("Commands", "Attach files"), CONVERSATION),
+    Command("template", "Ctrl+Shift+L", QT_TRANSLATE_NOOP("Commands", "Pick a WhatsApp template"), CONVERSATION),
     Command("help", "?", QT_TRANSLATE_NOOP("Commands", "Show keyboard shortcuts"), APPLICATION),
     Command("settings", "Ctrl+,", QT_TRANSLATE_NOOP("Commands", "Settings"), APPLICATION),
     Command("sync", "F5", QT_TRANSLATE_NOOP("Commands", "Synchronize now"), APPLICATION),

@@ -300,8 +300,8 @@ def _check_channel_options(
         )
     ).all()
     facts = [FileFacts(name or f"file-{file_id}", size, mime) for file_id, name, size, mime in stored]
-    if reason := attachment_refusal(channel, facts):
-        raise Invalid(reason)
+    if refused := attachment_refusal(channel, facts):
+        raise Invalid(refused.text())
     if channel != ChannelKind.WHATSAPP.value:
         if whatsapp:
             raise Invalid("templates, media and replies to a message are for WhatsApp; this reply goes by " + channel)
