@@ -90,6 +90,8 @@ class EventKind(StrEnum):
     SUGGESTION_DISMISSED = "suggestion_dismissed"
     ABANDONED = "abandoned"
     MOVED = "moved"
+    # Overflow offered the waiting customer another channel instead of moving them.
+    CHANNEL_OFFERED = "channel_offered"
     SLA_BREACHED = "sla_breached"
     # A callback's life on the timeline: "callback_" + its status.
     CALLBACK_REQUESTED = "callback_requested"

@@ -3,8 +3,8 @@
 A round: this server's stream leases are renewed and other servers' stale ones dropped
 (services/leases.py: server processes sharing a database agree on who is connected); agents
 disconnected longer than the grace period go offline; waiting work is routed (capacity freed
-since the last round); SLA breaches become events; the figures are announced to supervisors
-when they changed.
+since the last round) and overflow rules that offer another channel make their offers; SLA
+breaches become events; the figures are announced to supervisors when they changed.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from uuid import uuid4
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from agentdesk.server.services import leases, metrics, routing, sla
+from agentdesk.server.services import channel_offers, leases, metrics, routing, sla
 
 PRESENCE_GRACE_S = 60.0
 # Recomputing a busy day's figures takes about half a second: every few rounds, not every one
@@ -45,6 +45,7 @@ class Supervision:
             leases.renew(session, self.server_id)
             routing.expire_presence(session, self.grace_s)
             routing.route_all(session)
+            channel_offers.offer_to_waiting(session)
             sla.record_breaches(session)
             session.commit()
             self._rounds += 1

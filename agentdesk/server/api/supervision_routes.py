@@ -45,9 +45,21 @@ class CapacityIn(BaseModel):
 
 
 class OverflowRule(BaseModel):
-    to_queue_id: int
-    max_waiting: int | None = Field(None, ge=0, description="overflow when more than this many already wait")
-    max_wait_s: int | None = Field(None, ge=0, description="overflow when the longest wait is over this")
+    action: Literal["move", "offer"] = Field(
+        "move",
+        description="move: new contacts go to `to_queue_id`; offer: a waiting customer is offered, in their "
+        "conversation, to continue on the channels in `offer` (a timeline event records it)",
+    )
+    to_queue_id: int | None = Field(None, description="where `move` sends contacts")
+    max_waiting: int | None = Field(
+        None, ge=0, description="overflow when more than this many already wait (ahead of the contact, for offer)"
+    )
+    max_wait_s: int | None = Field(
+        None, ge=0, description="overflow when the longest wait is over this (the contact's own wait, for offer)"
+    )
+    offer: list[Literal["whatsapp", "email", "callback"]] = Field(
+        default_factory=list, description="what `offer` proposes instead of waiting"
+    )
 
 
 class PolicyIn(BaseModel):
@@ -217,10 +229,8 @@ def set_policy(
             Calendar.from_settings(body.calendar)
         except (ValueError, KeyError, TypeError) as exc:
             raise Invalid(f"the calendar is not valid: {exc}") from exc
-        if body.overflow is not None and (
-            body.overflow.to_queue_id == queue_id or session.get(m.Queue, body.overflow.to_queue_id) is None
-        ):
-            raise Invalid("overflow goes to another existing queue")
+        if body.overflow is not None:
+            _check_overflow(session, queue_id, body.overflow)
         policy = session.get(m.QueuePolicy, queue_id) or m.QueuePolicy(queue_id=queue_id)
         policy.service_level_s = body.service_level_s
         policy.short_abandon_s = body.short_abandon_s
@@ -233,6 +243,19 @@ def set_policy(
         return 200, _policy_out(queue, policy)
 
     return run_write(st, request, user, key, body, op)
+
+
+def _check_overflow(session: Any, queue_id: int, rule: OverflowRule) -> None:
+    if rule.action == "move":
+        if rule.to_queue_id is None or rule.to_queue_id == queue_id or session.get(m.Queue, rule.to_queue_id) is None:
+            raise Invalid("overflow goes to another existing queue")
+        if rule.offer:
+            raise Invalid("a move offers nothing; use action 'offer' to offer other channels")
+        return
+    if rule.to_queue_id is not None:
+        raise Invalid("an offer moves nothing: leave to_queue_id out, or use action 'move'")
+    if not rule.offer or len(set(rule.offer)) != len(rule.offer):
+        raise Invalid("an offer names one or more of whatsapp, email and callback, each once")
 
 
 def _policy_out(queue: m.Queue, policy: m.QueuePolicy | None) -> dict[str, Any]:
