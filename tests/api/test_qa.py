@@ -507,3 +507,39 @@ def test_dashboard_numbers_and_csv(floor: Floor):
         ("Ana", "1", "0.0", "0.0", "1"),
         ("Carl", "1", "58.33", "0.0", "0"),
     ]
+
+
+def test_team_changes_revoke_and_deliver_reviews_through_the_feed(floor: Floor):
+    rid = floor.review(GOOD)["id"]
+    comment = floor.tom.post(f"/api/v1/qa/reviews/{rid}/comments", json={"message_id": floor.message, "body": "Good"})
+    floor.submit(rid)
+    cursors = {name: pull_everything(getattr(floor, name))[1] for name in ("tom", "lea", "ana")}
+    w = floor.api.world
+    with floor.sessions() as session:
+        # Ana moves from Support (Tom's) to Billing (Lea's).
+        admin.set_membership(session, floor.users["ana"], w.teams["support"], False)
+        admin.set_membership(session, floor.users["ana"], w.teams["billing"], True)
+        session.commit()
+
+    def log(name: str) -> list[tuple[str, int, str]]:
+        changes, _ = pull_everything(getattr(floor, name), cursors[name])
+        return [(c["entity"], c["id"], c["op"]) for c in changes if c["entity"].startswith("qa_")]
+
+    # Tom reviewed it himself, so he keeps it; Lea now leads Ana and receives it with its comment.
+    assert log("tom") == []
+    assert log("lea") == [("qa_review", rid, "upsert"), ("qa_comment", comment.json()["id"], "upsert")]
+    assert log("ana") == []
+    assert [r["id"] for r in floor.lea.get("/api/v1/qa/reviews").json()] == [rid]
+    # A review by the supervisor: Lea loses it when Ana leaves her team.
+    other = floor.review(WEAK, by=floor.sue)
+    floor.submit(other["id"], by=floor.sue)
+    _, cursors["lea"] = pull_everything(floor.lea)
+    with floor.sessions() as session:
+        admin.set_membership(session, floor.users["ana"], w.teams["billing"], False)
+        session.commit()
+    assert log("lea") == [
+        ("qa_comment", comment.json()["id"], "revoke"),
+        ("qa_review", rid, "revoke"),
+        ("qa_review", other["id"], "revoke"),
+    ]
+    assert floor.lea.get("/api/v1/qa/reviews").json() == []

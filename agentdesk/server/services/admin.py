@@ -12,6 +12,7 @@ from agentdesk.server import auth
 from agentdesk.server.access import visible_queue_ids
 from agentdesk.server.changelog import append_changes, change_row
 from agentdesk.server.db import models as m
+from agentdesk.server.services import qa
 from agentdesk.server.services.errors import Conflict, Invalid, NotFound
 
 
@@ -82,6 +83,7 @@ def set_membership(session: Session, user_id: int, team_id: int, member: bool) -
     if session.get(m.Team, team_id) is None:
         raise NotFound(f"team {team_id} does not exist")
     before = visible_queue_ids(session, user)
+    qa_before = qa.readers_of_team(session, user_id, team_id)
     session.execute(
         delete(m.team_members).where(m.team_members.c.user_id == user_id, m.team_members.c.team_id == team_id)
     )
@@ -103,4 +105,6 @@ def set_membership(session: Session, user_id: int, team_id: int, member: bool) -
                 audience_user_id=user_id,
             )
         )
+    # QA reviews are read by person: the member and the team's leads may gain or lose some.
+    rows += qa.access_changes(session, qa_before)
     append_changes(session, rows)

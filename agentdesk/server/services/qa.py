@@ -44,6 +44,48 @@ def require_role(user: m.User, roles: Iterable[str], what: str) -> None:
         raise Forbidden(f"only {', '.join(r.replace('_', ' ') for r in roles)} may {what}")
 
 
+def readable_review_ids(session: Session, user: m.User) -> set[int]:
+    return set(session.scalars(select(m.QaReview.id).where(visible_reviews(session, user))))
+
+
+def readers_of_team(session: Session, user_id: int, team_id: int) -> dict[int, set[int]]:
+    """Before a change of `user_id`'s membership of a team: what the people it may affect (the
+    member and the team's leads) can read now, for `access_changes` to compare with after."""
+    leads = session.scalars(
+        select(m.User.id)
+        .join(m.team_members, m.team_members.c.user_id == m.User.id)
+        .where(m.team_members.c.team_id == team_id, m.User.role == Role.TEAM_LEAD.value)
+    )
+    readers = {user_id, *leads}
+    return {uid: readable_review_ids(session, user) for uid in readers if (user := session.get(m.User, uid))}
+
+
+def access_changes(session: Session, before: dict[int, set[int]]) -> list[dict[str, Any]]:
+    """The feed changes that bring each reader's QA rows in line with what they may read now:
+    a revoke for each review (and its comments) they lost, the rows of each review they gained."""
+    rows: list[dict[str, Any]] = []
+    for uid, had in sorted(before.items()):
+        user = session.get(m.User, uid)
+        assert user is not None
+        now = readable_review_ids(session, user)
+        for review_id in sorted(had - now):
+            comment_ids = session.scalars(select(m.QaComment.id).where(m.QaComment.review_id == review_id))
+            rows += [
+                change_row("qa_comment", cid, ChangeOp.REVOKE, {"id": cid}, audience_user_id=uid) for cid in comment_ids
+            ]
+            rows.append(change_row("qa_review", review_id, ChangeOp.REVOKE, {"id": review_id}, audience_user_id=uid))
+        for review_id in sorted(now - had):
+            review = session.get(m.QaReview, review_id)
+            assert review is not None
+            rows += [
+                change_row(
+                    AUDIENCE_ENTITIES[type(row)], row.id, ChangeOp.UPSERT, row_payload(row), audience_user_id=uid
+                )
+                for row in [review, *review_comments(session, review)]
+            ]
+    return rows
+
+
 # Scorecards
 
 
