@@ -380,7 +380,8 @@ def add_comment(session: Session, user: m.User, review_id: int, fields: dict[str
             raise Invalid("replies go to the top-level comment of a thread")
         if message_id is not None and message_id != parent.message_id:
             raise Invalid(f"a reply stays on the message of its thread ({parent.message_id})")
-        if fields.get("severity") or fields.get("criterion_key") or fields.get("anchor_start") is not None:
+        top_level_only = ("severity", "criterion_key", "anchor_start", "anchor_end", "anchor_quote")
+        if any(fields.get(key) is not None for key in top_level_only):
             raise Invalid("severity, criterion and anchor belong to the top-level comment, not to a reply")
         message_id = parent.message_id
         comment = m.QaComment(parent_id=parent.id)
