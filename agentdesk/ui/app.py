@@ -16,9 +16,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import qasync
+from keyring.errors import KeyringError
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication
 
+from agentdesk.client import forget
 from agentdesk.client.app import AgentDeskClient
 from agentdesk.client.auth import AuthError, KeyringUnavailable, TokenStore
 from agentdesk.client.sync.engine import Progress, SyncState, Tuning
@@ -82,8 +84,9 @@ class Controller(QObject):
         self.show_login()
 
     def show_login(self, error: str | None = None) -> LoginDialog:
-        dialog = LoginDialog(self.settings.get(keys.SERVERS), self.settings.get(keys.LAST_USER))
+        dialog = LoginDialog(self.settings.get(keys.SERVERS), self.settings.get(keys.LAST_USER), unsent=self._unsent)
         dialog.submitted.connect(lambda url, user, password: asyncio.ensure_future(self._sign_in(url, user, password)))
+        dialog.forgetServer.connect(lambda url: asyncio.ensure_future(self.forget_server(url)))
         dialog.rejected.connect(lambda: self.window is None and self.quit_requested.set())
         if error:
             dialog.show_error(error)
@@ -153,10 +156,29 @@ class Controller(QObject):
         return window
 
     def open_settings(self) -> SettingsDialog:
-        dialog = SettingsDialog(self.settings, self.window)
+        current = self.client.session.profile.server_url if self.client is not None else None
+        dialog = SettingsDialog(self.settings, self.window, current_server=current, unsent=self._unsent)
+        dialog.forgetServer.connect(lambda url: asyncio.ensure_future(self.forget_server(url)))
         dialog.accepted.connect(lambda: theme.apply(self.app, self.settings.get(keys.THEME)))
         dialog.open()
         return dialog
+
+    def _unsent(self, url: str) -> int:
+        return sum(forget.unsent(url, user, self.data_dir) for user in self.settings.users_of(url))
+
+    async def forget_server(self, url: str) -> None:
+        """Forget a remembered server with every profile signed in to it from here."""
+        for user in self.settings.users_of(url):
+            try:
+                await forget.forget_profile(url, user, tokens=self.tokens, data_dir=self.data_dir)
+            except KeyringError as exc:
+                message = self.tr("The saved sign-in for %1 stays in the keyring: %2").replace("%1", url)
+                message = message.replace("%2", str(exc))
+                if self.login is not None:
+                    self.login.show_error(message)
+                elif self.window is not None:
+                    self.window.statusBar().showMessage(message)
+        self.settings.forget_server(url)
 
     async def sign_out(self) -> None:
         if self.client is not None:

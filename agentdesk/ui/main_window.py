@@ -498,6 +498,8 @@ class MainWindow(QMainWindow):
             )
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        # Its client is closing: a refresh due now would read a cache that may be gone (forgotten).
+        self._refresh_timer.stop()
         self.settings.set(keys.WINDOW_GEOMETRY, bytes(self.saveGeometry().data()))
         self.settings.set(keys.WINDOW_STATE, bytes(self.saveState().data()))
         super().closeEvent(event)

@@ -42,6 +42,9 @@ NOTIFY_SOUND = Setting("notifications/sound", False)
 SERVERS = Setting("profiles/servers", [])  # remembered server URLs, most recent first
 LAST_SERVER = Setting("profiles/last_server", "")
 LAST_USER = Setting("profiles/last_user", "")
+# Every user signed in from here, as "user@server" (Profile.key), so that forgetting a server
+# can find all of its profiles.
+PROFILES = Setting("profiles/known", [])
 WINDOW_GEOMETRY = Setting("window/geometry", b"")
 WINDOW_STATE = Setting("window/state", b"")
 # The wallboard's colour thresholds, per queue and figure: agentdesk.ui.supervisor.thresholds.
@@ -55,6 +58,7 @@ ALL: tuple[Setting[Any], ...] = (
     SERVERS,
     LAST_SERVER,
     LAST_USER,
+    PROFILES,
     WINDOW_GEOMETRY,
     WINDOW_STATE,
     WALLBOARD_THRESHOLDS,
@@ -82,6 +86,23 @@ class Settings(QObject):
         self.set(SERVERS, servers[:10])
         self.set(LAST_SERVER, url)
         self.set(LAST_USER, user)
+        key = f"{user}@{url}"
+        self.set(PROFILES, [key] + [k for k in self.get(PROFILES) if k != key])
+
+    def users_of(self, url: str) -> list[str]:
+        """The users who signed in to this server from here (the last one too, from before PROFILES)."""
+        users = [k.rpartition("@")[0] for k in self.get(PROFILES) if k.rpartition("@")[2] == url]
+        last = self.get(LAST_USER)
+        if self.get(LAST_SERVER) == url and last and last not in users:
+            users.append(last)
+        return users
+
+    def forget_server(self, url: str) -> None:
+        self.set(SERVERS, [s for s in self.get(SERVERS) if s != url])
+        self.set(PROFILES, [k for k in self.get(PROFILES) if k.rpartition("@")[2] != url])
+        if self.get(LAST_SERVER) == url:
+            self.set(LAST_SERVER, "")
+            self.set(LAST_USER, "")
 
     def sync(self) -> None:
         self._store.sync()

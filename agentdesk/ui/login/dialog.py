@@ -3,6 +3,8 @@ the caller reports back (progress, or an error in words a person can act on)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -10,18 +12,31 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QProgressBar,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
+from agentdesk.ui.widgets.forget_server import ask_to_forget
+
 
 class LoginDialog(QDialog):
     submitted = Signal(str, str, str)  # server URL, user, password
+    forgetServer = Signal(str)  # a remembered server the user chose to forget, with its data here
 
-    def __init__(self, servers: list[str], last_user: str = "", parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        servers: list[str],
+        last_user: str = "",
+        parent: QWidget | None = None,
+        *,
+        unsent: Callable[[str], int] = lambda _url: 0,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Sign in to AgentDesk"))
         self.setModal(True)
@@ -30,6 +45,13 @@ class LoginDialog(QDialog):
         self.server.addItems(servers)
         self.server.setCurrentText(servers[0] if servers else "http://127.0.0.1:8765")
         self.server.setAccessibleName(self.tr("Server address"))
+        self._unsent = unsent
+        self.forget = QToolButton()
+        self.forget.setText(self.tr("Forget"))
+        self.forget.setToolTip(self.tr("Forget this server: its saved sign-in and what is kept on this computer"))
+        self.forget.clicked.connect(self.ask_to_forget)
+        self.server.currentTextChanged.connect(self._update_forget)
+        self._update_forget()
         self.user = QLineEdit(last_user)
         self.user.setAccessibleName(self.tr("User name"))
         self.password = QLineEdit()
@@ -54,7 +76,10 @@ class LoginDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
 
         form = QFormLayout()
-        form.addRow(self.tr("&Server"), self.server)
+        server_row = QHBoxLayout()
+        server_row.addWidget(self.server, 1)
+        server_row.addWidget(self.forget)
+        form.addRow(self.tr("&Server"), server_row)
         form.addRow(self.tr("&User"), self.user)
         form.addRow(self.tr("&Password"), self.password)
         layout = QVBoxLayout(self)
@@ -65,6 +90,23 @@ class LoginDialog(QDialog):
         layout.addWidget(self.progress)
         layout.addWidget(self.buttons)
         (self.password if last_user else self.user).setFocus()
+
+    def _remembered(self) -> list[str]:
+        return [self.server.itemText(i) for i in range(self.server.count())]
+
+    def _update_forget(self) -> None:
+        self.forget.setEnabled(self.server.currentText().strip() in self._remembered())
+
+    def ask_to_forget(self) -> QMessageBox | None:
+        url = self.server.currentText().strip()
+        if url not in self._remembered():
+            return None
+
+        def forget() -> None:
+            self.server.removeItem(self.server.findText(url))
+            self.forgetServer.emit(url)
+
+        return ask_to_forget(self, url, self._unsent(url), forget)
 
     def _submit(self) -> None:
         url, user, password = self.server.currentText().strip(), self.user.text().strip(), self.password.text()
