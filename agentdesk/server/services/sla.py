@@ -9,7 +9,7 @@ in business time, when the conversation leaves `pending`.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import and_, event, inspect, or_, select
@@ -21,6 +21,11 @@ from agentdesk.server.db import models as m
 from agentdesk.server.db.types import utcnow
 
 PENDING = ConversationStatus.PENDING.value
+# A breach is news for a while: an hour covers a restart or a short outage. Older ones are
+# marked on the clock without an event (see `record_breaches`).
+BREACH_LOOKBACK_S = 3600.0
+# Conversations a housekeeping round checks for breaches at most.
+BREACH_BATCH = 500
 # A resolution target keeps running while snoozed: the agent chose to wait, not the customer.
 RUNNING = (ConversationStatus.OPEN.value, ConversationStatus.SNOOZED.value)
 
@@ -92,41 +97,50 @@ def _follow_pending(session: Session, _context: Any, _instances: Any) -> None:
             _resume(session, obj, now)
 
 
-def record_breaches(session: Session, now: datetime | None = None) -> list[tuple[int, str]]:
-    """An `sla_breached` event for every target newly past due; returns (conversation, target)."""
+def record_breaches(
+    session: Session,
+    now: datetime | None = None,
+    *,
+    lookback_s: float = BREACH_LOOKBACK_S,
+    batch: int = BREACH_BATCH,
+) -> list[tuple[int, str]]:
+    """An `sla_breached` event for every target newly past due; returns (conversation, target).
+
+    Bounded, so that the first rounds on an existing database (or after a long stop) do not
+    flood timelines and feeds: a target that passed more than `lookback_s` ago is marked
+    breached (at its due time) without an event, since announcing it now would date it wrong;
+    and a round handles at most `batch` conversations, oldest first, leaving the rest to the
+    next rounds.
+    """
     now = now or utcnow()
     c, s = m.Conversation, m.ConversationSla
+    first_due = and_(
+        c.first_response_due_at <= now, c.first_response_at.is_(None), s.first_response_breached_at.is_(None)
+    )
+    resolution_due = and_(c.resolution_due_at <= now, s.resolution_breached_at.is_(None))
     rows = session.execute(
         select(c, s)
         .outerjoin(s, s.conversation_id == c.id)
-        .where(
-            c.status.in_(RUNNING),
-            or_(
-                and_(
-                    c.first_response_due_at <= now,
-                    c.first_response_at.is_(None),
-                    s.first_response_breached_at.is_(None),
-                ),
-                and_(c.resolution_due_at <= now, s.resolution_breached_at.is_(None)),
-            ),
-        )
+        .where(c.status.in_(RUNNING), or_(first_due, resolution_due))
         .order_by(c.id)
+        .limit(batch)
     ).all()
+    recent = now - timedelta(seconds=lookback_s)
     breached: list[tuple[int, str]] = []
     for conversation, clock in rows:
         if clock is None:
             clock = m.ConversationSla(conversation_id=conversation.id)
             session.add(clock)
-        targets = []
+        missed = []
         due = conversation.first_response_due_at
         if due and due <= now and conversation.first_response_at is None and clock.first_response_breached_at is None:
-            clock.first_response_breached_at = now
-            targets.append(("first_response", due))
+            clock.first_response_breached_at = now if due >= recent else due
+            missed.append(("first_response", due))
         due = conversation.resolution_due_at
         if due and due <= now and clock.resolution_breached_at is None:
-            clock.resolution_breached_at = now
-            targets.append(("resolution", due))
-        for target, due_at in targets:
+            clock.resolution_breached_at = now if due >= recent else due
+            missed.append(("resolution", due))
+        for target, due_at in (x for x in missed if x[1] >= recent):
             session.add(
                 m.Event(
                     contact_id=conversation.contact_id,
