@@ -33,6 +33,8 @@ def accept(client: AgentDeskClient, conversation_id: int, suggestion: Suggestion
         insert = action.text
     else:
         insert = action.text
+    # Done once is enough while its evidence holds, after a restart too.
+    dismissals.remember(client.cache, conversation_id, suggestion.kind, suggestion.fingerprint)
     _record(client, conversation_id, suggestion, accepted=True)
     return insert
 

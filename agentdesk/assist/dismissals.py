@@ -1,9 +1,10 @@
-"""Suggestions the agent dismissed stay dismissed, also after a restart, until their evidence changes.
+"""Suggestions the agent dismissed or accepted stay away, also after a restart, until their evidence changes.
 
 Kept in the cache (local to this device) by conversation, rule and the fingerprint of the
 evidence: a new customer message, another appointment or one more repeat contact makes a
-new fingerprint, and the rule may speak again. The server keeps its own record of the
-dismissal (an event), for the deflection counts.
+new fingerprint, and the rule may speak again. An accepted one is kept the same way: a
+template sent while the window stays closed is not offered again. The server keeps its own
+record of the outcome (an event), for the deflection counts.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ def remember(cache: Cache, conversation_id: int, rule: str, fingerprint: str) ->
 
 
 def dismissed(cache: Cache, conversation_id: int) -> set[tuple[str, str]]:
-    """(rule, fingerprint) of every suggestion dismissed in this conversation."""
+    """(rule, fingerprint) of every suggestion dismissed or accepted in this conversation."""
     with cache.read() as conn:
         rows = conn.exec_driver_sql(
             "SELECT rule, fingerprint FROM suggestion_dismissals WHERE conversation_id = ?", (conversation_id,)

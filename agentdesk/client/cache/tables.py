@@ -194,7 +194,7 @@ callbacks = _mirror(
     Column("updated_at", Text),
 )
 
-# Local only: which suggestions the agent dismissed, and on what evidence.
+# Local only: which suggestions the agent dismissed or accepted, and on what evidence.
 suggestion_dismissals = Table(
     "suggestion_dismissals",
     metadata,

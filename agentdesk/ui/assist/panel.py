@@ -2,9 +2,9 @@
 
 Enter or Alt+1…3 accepts, Del or Alt+D dismisses. Accepting sends, schedules or notes
 through the client's outbox (`agentdesk.assist.actions`), or hands text to the composer
-through `insertText`. What the agent accepted is not offered again for the same
-conversation while the program runs; what they dismissed stays dismissed after a restart
-too, until its evidence changes (`agentdesk.assist.dismissals`). The server keeps the record.
+through `insertText`. What the agent accepted or dismissed is not offered again for the
+same conversation, after a restart too, until its evidence changes
+(`agentdesk.assist.dismissals`). The server keeps the record.
 """
 
 from __future__ import annotations
