@@ -103,3 +103,21 @@ def test_no_staffed_time_means_no_occupancy(session: Session) -> None:
     session.commit()
     q = next(x for x in metrics.current(session, now=t(40))["queues"] if x["queue_id"] == queue.id)
     assert q["today"]["occupancy_pct"] is None
+
+
+def test_a_quiet_floor_announces_its_figures_once(session: Session) -> None:
+    team = admin.create_team(session, "Mail")
+    queue = admin.create_queue(session, "Mail", ChannelKind.EMAIL, teams=[team])
+    agent = admin.create_user(session, "a1", "password1", Role.AGENT)
+    admin.create_user(session, "sue", "password2", Role.SUPERVISOR)
+    admin.set_membership(session, agent.id, team.id, True)
+    routing.set_presence(session, agent, "available", now=t(0))
+    resolve(session, email(session, queue, "ana@example.com", t(0)), t(10))
+    session.commit()
+    announcer = metrics.Announcer()
+    # Staffed time keeps growing while nothing happens: 600 s owned of 3600 s, then of 3620 s.
+    digest = announcer.announce(session, now=t(60))
+    assert digest is not None
+    announcer.confirm(digest)
+    assert announcer.announce(session, now=t(60) + timedelta(seconds=20)) is None
+    session.rollback()

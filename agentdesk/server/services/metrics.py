@@ -12,9 +12,10 @@ Supervisors and admins receive the figures through the change feed as entity `me
 (id 0, op `upsert`, data = what `GET /api/v1/metrics/queues` answers). Each announcement is
 one change per supervisor or admin with `audience_user_id` set to them, so the feed never
 hands figures to anyone else, agents included; clients that do not know the entity skip it.
-Housekeeping recomputes them every third round (15 s by default) in each server process and appends a new
-announcement only when they changed (waits counted in whole minutes), so a quiet floor does
-not grow the log. Several server processes each announce: a client just keeps the newest.
+Housekeeping recomputes them every third round (15 s by default) in each server process and
+appends a new announcement only when they changed (waits counted in whole minutes, today's
+occupancy in whole points), so a quiet floor does not grow the log. Several server processes
+each announce: a client just keeps the newest.
 """
 
 from __future__ import annotations
@@ -578,6 +579,9 @@ def _digest(figures: dict[str, Any]) -> str:
     for part in summary["queues"] + summary["channels"]:
         wait = part["live"]["longest_wait_now_s"]
         part["live"]["longest_wait_now_s"] = None if wait is None else int(wait // 60)
+        # Staffed and handle time grow with the clock: in whole points, a quiet floor stays quiet.
+        occupancy = part["today"]["occupancy_pct"]
+        part["today"]["occupancy_pct"] = None if occupancy is None else round(occupancy)
     return hashlib.sha256(dumps(summary).encode()).hexdigest()
 
 
