@@ -30,21 +30,21 @@ OFFERS = ("whatsapp", "email", "callback")
 # The offer in the customer's language (the conversation's; English when unknown).
 _WORDING: dict[str, tuple[str, dict[str, str], str]] = {
     "en": (
-        "Thank you for waiting: all our agents are busy right now. If you prefer, we can continue by {options}. "
+        "Thank you for waiting: all our agents are busy right now. If you prefer, we can continue {options}. "
         "Just tell us here which suits you and how to reach you.",
-        {"whatsapp": "WhatsApp", "email": "email", "callback": "calling you back"},
+        {"whatsapp": "by WhatsApp", "email": "by email", "callback": "by calling you back"},
         "or",
     ),
     "es": (
         "Gracias por esperar: ahora mismo todos nuestros agentes están ocupados. Si lo prefieres, podemos seguir "
-        "por {options}. Dinos aquí qué te va mejor y cómo contactarte.",
-        {"whatsapp": "WhatsApp", "email": "correo electrónico", "callback": "una llamada nuestra"},
+        "{options}. Dinos aquí qué te va mejor y cómo contactarte.",
+        {"whatsapp": "por WhatsApp", "email": "por correo electrónico", "callback": "llamándote nosotros"},
         "o",
     ),
     "ca": (
         "Gràcies per esperar: ara mateix tots els nostres agents estan ocupats. Si ho prefereixes, podem continuar "
-        "per {options}. Digues-nos aquí què et va millor i com contactar-te.",
-        {"whatsapp": "WhatsApp", "email": "correu electrònic", "callback": "una trucada nostra"},
+        "{options}. Digues-nos aquí què et va millor i com contactar-te.",
+        {"whatsapp": "per WhatsApp", "email": "per correu electrònic", "callback": "trucant-te nosaltres"},
         "o",
     ),
 }

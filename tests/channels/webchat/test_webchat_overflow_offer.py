@@ -40,7 +40,7 @@ def test_a_waiting_visitor_is_offered_whatsapp_email_or_a_call_back_in_the_chat(
         assert frame["author"] is None
         assert frame["text"] == (
             "Thank you for waiting: all our agents are busy right now. If you prefer, we can continue by "
-            "WhatsApp, email or calling you back. Just tell us here which suits you and how to reach you."
+            "WhatsApp, by email or by calling you back. Just tell us here which suits you and how to reach you."
         )
     conversations = [_conversation_of(chat, w["visitor_id"]) for w in welcomes]
     ana = chat.agent("ana")
