@@ -37,6 +37,7 @@ from agentdesk.ui.customer.panel import CustomerPanel
 from agentdesk.ui.inbox.delegate import InboxDelegate
 from agentdesk.ui.inbox.model import ID_ROLE, InboxModel
 from agentdesk.ui.navigation import NavEntry, Navigation
+from agentdesk.ui.qa.workspace import QaWorkspace
 from agentdesk.ui.settings import Settings
 from agentdesk.ui.shortcuts import BY_ID
 from agentdesk.ui.supervisor.workspace import SupervisorWorkspace
@@ -144,6 +145,7 @@ class MainWindow(QMainWindow):
             self.open_conversation,
             (self.inbox, self.conversation.transcript, self.navigation, self.customer.timeline),
         )
+        self.qa = QaWorkspace(self, inbox_layout)
         self.tray = self._make_tray()
 
         self.navigation.viewChosen.connect(self._view_chosen)
@@ -160,6 +162,7 @@ class MainWindow(QMainWindow):
 
         self.conversation.composer.set_canned(load_canned(language))
         self._load_directory()
+        self.navigation.extra, self.navigation.extra_counts = self.qa.nav_entries(), self.qa.counts()
         self.navigation.build(self.client.queues())
         self.navigation.set_counts(self.client.inbox_counts())
         self._state_changed(str(self.client.state))
@@ -241,6 +244,8 @@ class MainWindow(QMainWindow):
     # -- views ---------------------------------------------------------------------------------
 
     def _view_chosen(self, entry: NavEntry) -> None:
+        if self.qa.view_chosen(entry.key):
+            return
         sort = "sla" if entry.key in ("unassigned", "mine") or entry.key.startswith("queue:") else "activity"
         f = entry.filter
         self.inbox_model.set_source(
@@ -289,6 +294,7 @@ class MainWindow(QMainWindow):
         self.conversation.show_detail(detail, self._names, contact.identities if contact else [], values, keep_scroll)
         self.customer.show_contact(contact)
         self._show_failed()
+        self.qa.conversation_shown(conversation_id)
 
     def current_conversation_id(self) -> int | None:
         return self.conversation.conversation_id
@@ -420,6 +426,7 @@ class MainWindow(QMainWindow):
         touched, self._pending = self._pending, Touched()
         if touched.everything or touched.ids.get("user") or touched.ids.get("queue"):
             self._load_directory()
+            self.navigation.extra, self.navigation.extra_counts = self.qa.nav_entries(), self.qa.counts()
             self.navigation.build(self.client.queues())
             self.navigation.set_counts(self.client.inbox_counts())
         conversations = touched.ids.get("conversation", set())
@@ -434,6 +441,7 @@ class MainWindow(QMainWindow):
             touched.everything or current in conversations or touched.ids.get("message") or touched.ids.get("event")
         ):
             self.show_conversation(current, keep_scroll=True)
+        self.qa.refresh(touched)
         self.supervising.refresh(touched)
 
     def _notify_new_assignments(self) -> None:

@@ -29,6 +29,9 @@ class Navigation(QListWidget):
         self.setAccessibleName(self.tr("Views"))
         self.setUniformItemSizes(True)
         self._entries: list[NavEntry] = []
+        # Views that are not inbox filters (QA's Feedback and Review queue), with their own counts.
+        self.extra: list[NavEntry] = []
+        self.extra_counts: dict[str, int] = {}
         self.currentRowChanged.connect(self._chosen)
 
     def build(self, queues: list[dict[str, Any]]) -> None:
@@ -50,6 +53,8 @@ class Navigation(QListWidget):
                 for s in ("open", "pending", "snoozed", "resolved")
             ),
         ]
+        if self.extra:
+            entries += [NavEntry("h-quality", InboxFilter(), self.tr("Quality"), heading=True), *self.extra]
         self.blockSignals(True)
         self.clear()
         self._entries = entries
@@ -85,8 +90,9 @@ class Navigation(QListWidget):
             value = self._count_of(entry, counts)
             self.item(row).setText(f"{entry.label}    {value}" if value is not None else entry.label)
 
-    @staticmethod
-    def _count_of(entry: NavEntry, counts: InboxCounts) -> int | None:
+    def _count_of(self, entry: NavEntry, counts: InboxCounts) -> int | None:
+        if entry.key in self.extra_counts:
+            return self.extra_counts[entry.key] or None
         f = entry.filter
         if entry.key == "mine":
             return counts.mine

@@ -22,6 +22,7 @@ class Command:
 NAVIGATION = QT_TRANSLATE_NOOP("Commands", "Navigation")
 CONVERSATION = QT_TRANSLATE_NOOP("Commands", "Conversation")
 APPLICATION = QT_TRANSLATE_NOOP("Commands", "Application")
+QUALITY = QT_TRANSLATE_NOOP("Commands", "Quality")
 SUPERVISION = QT_TRANSLATE_NOOP("Commands", "Supervision")
 
 COMMANDS: tuple[Command, ...] = (
@@ -69,5 +70,17 @@ ASSIST_COMMANDS: tuple[Command, ...] = (
     Command("callback_missed", "Ctrl+Alt+X", QT_TRANSLATE_NOOP("Commands", "Mark the callback missed"), KNOWLEDGE),
 )
 COMMANDS += ASSIST_COMMANDS
+
+QA_COMMANDS: tuple[Command, ...] = (
+    Command("qa_review", "Ctrl+Shift+Q", QT_TRANSLATE_NOOP("Commands", "Review this conversation"), QUALITY),
+    Command("qa_comment", "Ctrl+Alt+M", QT_TRANSLATE_NOOP("Commands", "Comment on the selected message"), QUALITY),
+    Command("qa_submit", "Ctrl+Shift+Return", QT_TRANSLATE_NOOP("Commands", "Submit the review"), QUALITY),
+    Command("qa_acknowledge", "Ctrl+Alt+A", QT_TRANSLATE_NOOP("Commands", "Acknowledge the review"), QUALITY),
+    Command("qa_next_item", "Ctrl+Alt+J", QT_TRANSLATE_NOOP("Commands", "Next in the review queue"), QUALITY),
+    Command("qa_previous_item", "Ctrl+Alt+K", QT_TRANSLATE_NOOP("Commands", "Previous in the review queue"), QUALITY),
+    Command("qa_feedback", "G, F", QT_TRANSLATE_NOOP("Commands", "Show feedback"), QUALITY),
+    Command("qa_queue", "G, Q", QT_TRANSLATE_NOOP("Commands", "Show the review queue"), QUALITY),
+)
+COMMANDS += QA_COMMANDS
 
 BY_ID = {c.id: c for c in COMMANDS}

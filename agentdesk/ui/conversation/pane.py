@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QTextBlock
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QTextBrowser, QVBoxLayout, QWidget
 
 from agentdesk.client.queries.conversation import ConversationDetail
@@ -25,6 +26,10 @@ STYLE = """
 .event { color: gray; font-size: small; margin: 4px 0; }
 .error { color: #d64545; }
 .attachment { font-size: small; }
+.marked { background: rgba(230,120,40,0.35); }
+.qa { margin: 0 0 8px 24px; padding: 4px 8px; border-left: 3px solid #e07a28; font-size: small; }
+.qa-reply { margin-left: 16px; }
+.suggestion { color: #2f8f4e; }
 """
 
 
@@ -32,6 +37,7 @@ class ConversationPane(QWidget):
     sendRequested = Signal(int, dict)  # conversation id, composer payload
     retryRequested = Signal(int)  # outbox item id
     contactRequested = Signal(int)
+    linkActivated = Signal(str, int)  # a link of an annotation: its action and id
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -39,6 +45,8 @@ class ConversationPane(QWidget):
         self._expanded: set[int] = set()
         self._detail: ConversationDetail | None = None
         self._names: Mapping[int, str] = {}
+        # Extra keys per message id for the renderer (`annotation_html`, `marks`): QA comments.
+        self.annotate: Callable[[int], Mapping[int, Mapping[str, Any]]] | None = None
         self.title = QLabel(self.tr("No conversation selected"))
         self.title.setObjectName("title")
         self.title.setWordWrap(True)
@@ -119,7 +127,10 @@ class ConversationPane(QWidget):
             return
         names = self._names
         sender = (self._detail.contact or {}).get("name")
-        items = [{"type": "message", "sender_name": sender, **m} for m in self._detail.messages]
+        notes = self.annotate(self._detail.conversation["id"]) if self.annotate is not None else {}
+        items = [
+            {"type": "message", "sender_name": sender, **m, **notes.get(m["id"], {})} for m in self._detail.messages
+        ]
         items += [{"type": "event", **e} for e in self._detail.events]
         items.sort(key=lambda i: (str(i.get("created_at") or i.get("occurred_at")), i["type"] == "message"))
         bar = self.transcript.verticalScrollBar()
@@ -129,6 +140,20 @@ class ConversationPane(QWidget):
 
     def html(self) -> str:
         return self.transcript.toPlainText()
+
+    def selected_message(self) -> tuple[dict[str, Any], str] | None:
+        """The message the transcript's cursor is in, and the text selected inside it (may be empty)."""
+        if self._detail is None:
+            return None
+        cursor = self.transcript.textCursor()
+        block = self.transcript.document().findBlock(cursor.selectionStart())
+        while block.isValid():
+            name = _message_anchor(block)
+            if name is not None:
+                message = next((m for m in self._detail.messages if m["id"] == name), None)
+                return (message, cursor.selectedText().replace("\u2029", "\n")) if message else None
+            block = block.previous()
+        return None
 
     def set_failed(self, items: list[tuple[int, str]]) -> None:
         self._failed_ids = [item_id for item_id, _ in items]
@@ -156,3 +181,16 @@ class ConversationPane(QWidget):
         if action in ("fold", "unfold") and ident.isdigit():
             (self._expanded.discard if action == "fold" else self._expanded.add)(int(ident))
             self._render(keep_scroll=True)
+        elif ident.lstrip("-").isdigit():
+            self.linkActivated.emit(action, int(ident))
+
+
+def _message_anchor(block: QTextBlock) -> int | None:
+    """The id of the message whose head this block is (its `<a name='mID'>`), else None."""
+    fragments = block.begin()
+    while not fragments.atEnd():
+        for name in fragments.fragment().charFormat().anchorNames():
+            if name.startswith("m") and name[1:].lstrip("-").isdigit():
+                return int(name[1:])
+        fragments += 1
+    return None

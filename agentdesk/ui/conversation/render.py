@@ -116,7 +116,8 @@ def _message_html(msg: Mapping[str, Any], names: Mapping[int, str], expanded: se
         status = str(msg.get("delivery_status") or "")
         tick = TICKS.get(status, "")
         head.append(f"<span class='tick {status}' title='{html.escape(labels.delivery(status))}'>{tick}</span>")
-    parts = [f"<div class='msg {css}' id='m{mid}'><div class='head'>{' · '.join(head)}</div>"]
+    # The named anchor lets the pane tell which message a selection or the cursor is in.
+    parts = [f"<div class='msg {css}' id='m{mid}'><div class='head'><a name='m{mid}'>{' · '.join(head)}</a></div>"]
     if msg.get("channel") == "email" and not note:
         rows = []
         if msg.get("subject"):
@@ -132,7 +133,7 @@ def _message_html(msg: Mapping[str, Any], names: Mapping[int, str], expanded: se
     if msg.get("html") and not meta.get("new_text"):
         parts.append(f"<div class='body'>{msg['html']}</div>")
     else:
-        parts.append(f"<div class='body'>{_paragraphs(str(body))}</div>")
+        parts.append(f"<div class='body'>{_marked(str(body), msg.get('marks') or [])}</div>")
     folded = "\n".join(x for x in (meta.get("quoted"), meta.get("signature")) if x)
     if folded:
         if mid in expanded:
@@ -148,7 +149,22 @@ def _message_html(msg: Mapping[str, Any], names: Mapping[int, str], expanded: se
     if msg.get("delivery_status") == "failed" and msg.get("delivery_error"):
         parts.append(f"<div class='error'>{html.escape(str(msg['delivery_error']))}</div>")
     parts.append("</div>")
+    # What others wrote about the message (QA comments), right under it.
+    parts.append(str(msg.get("annotation_html") or ""))
     return "".join(parts)
+
+
+def _marked(text: str, marks: list[tuple[int, int]]) -> str:
+    """Plain text with the character spans in `marks` highlighted (a comment's quoted span)."""
+    out, at = [], 0
+    for start, end in sorted(marks):
+        if start < at or end > len(text):
+            continue
+        out.append(_paragraphs(text[at:start]))
+        out.append(f"<span class='marked'>{_paragraphs(text[start:end])}</span>")
+        at = end
+    out.append(_paragraphs(text[at:]))
+    return "".join(out)
 
 
 def render(items: Iterable[Mapping[str, Any]], names: Mapping[int, str], expanded: set[int] | None = None) -> str:

@@ -1,0 +1,1 @@
+"""QA in the workspace: reviews, comments on messages, feedback and review queues (issue 10)."""

@@ -1,0 +1,118 @@
+"""QA in the workspace: a team lead scores a conversation and comments on a message, the agent
+finds it in Feedback and acknowledges, the lead sees the acknowledgement (TOOLCHAIN.md, pattern 1)."""
+
+from __future__ import annotations
+
+from contextlib import closing
+
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QLabel
+from sqlalchemy import select
+
+from agentdesk.server.db import models as m
+from agentdesk.server.db.engine import make_engine, make_sessionmaker
+from agentdesk.ui.qa.comments import CommentDialog
+from agentdesk.ui.qa.workspace import FEEDBACK
+from tests.client.test_qa_sync import CARD
+from tests.support.world import login
+from tests.ui.conftest import until
+from tests.ui.test_workspace import finish, sign_in
+
+QUOTE = "la comanda 1234"
+
+
+def server_review(env) -> m.QaReview | None:
+    engine = make_engine(env.database_url)
+    with make_sessionmaker(engine)() as session:
+        review = session.scalars(select(m.QaReview)).first()
+        session.expunge_all()
+    engine.dispose()
+    return review
+
+
+def select_text(pane, text: str) -> None:
+    """Select `text` in the transcript, as the lead does with the mouse."""
+    document = pane.transcript.document()
+    found = document.find(text)
+    assert not found.isNull()
+    cursor = QTextCursor(document)
+    cursor.setPosition(found.selectionStart())
+    cursor.setPosition(found.selectionEnd(), QTextCursor.MoveMode.KeepAnchor)
+    pane.transcript.setTextCursor(cursor)
+
+
+def test_lead_reviews_agent_acknowledges_lead_sees_it(ui_env, qapp):
+    w = ui_env.world
+    cid = w.conversations["nuria_email"]
+    with closing(login(ui_env.server.url, "tom")) as http:
+        card_id = http.post("/api/v1/qa/scorecards", json={"name": "Written replies", "definition": CARD}).json()["id"]
+    with closing(login(ui_env.server.url, "ana")) as http:
+        http.post(f"/api/v1/conversations/{cid}/assign", json={"assignee_id": w.users["ana"]}).raise_for_status()
+
+    async def body() -> None:
+        lead = await sign_in(ui_env, qapp, "tom")
+        window = lead.window
+        window.open_conversation(cid)
+        window.actions_by_id["qa_review"].trigger()
+        panel = window.qa.panel
+        assert window.qa.dock.isVisible() and panel.start_box.isVisible()
+        panel.scorecard.setCurrentIndex(panel.scorecard.findData(card_id))
+        panel.start_button.click()
+        assert set(panel.rows) == {"greet", "tone", "solved"} and panel.save_button.isVisible()
+
+        # The score follows each answer; a failed critical criterion fails the whole review.
+        panel.rows["greet"].set_value(1)
+        assert "Score: 100" in panel.score.text() and "2 criteria left" in panel.score.text()
+        panel.rows["solved"].set_value(2)
+        assert "Score: 0" in panel.score.text() and "critical" in panel.score.text()
+        panel.rows["solved"].set_value(5)
+        panel.rows["tone"].set_value(None)
+        assert "Score: 100" in panel.score.text() and "passed" in panel.score.text()
+
+        # A comment on a span of the customer's message, shown right under it.
+        select_text(window.conversation, QUOTE)
+        window.actions_by_id["qa_comment"].trigger()
+        dialog = window.qa.dialog
+        assert isinstance(dialog, CommentDialog)
+        assert any(QUOTE in label.text() for label in dialog.findChildren(QLabel))
+        dialog.criterion.setCurrentIndex(dialog.criterion.findData("solved"))
+        dialog.severity.setCurrentIndex(dialog.severity.findData("major"))
+        dialog.suggestion.setText("La comanda 1234 surt demà")
+        dialog.body.setPlainText("Tell her when it ships")
+        dialog.buttons.accepted.emit()
+        await until(lambda: "Tell her when it ships" in window.conversation.html())
+        assert "La comanda 1234 surt demà" in window.conversation.html()
+
+        panel.summary.setPlainText("Clear; say when it ships.")
+        window.actions_by_id["qa_submit"].trigger()
+        await until(lambda: (r := server_review(ui_env)) is not None and r.status == "submitted")
+        assert server_review(ui_env).score == 100
+        await until(lambda: not panel.save_button.isVisible())
+
+        agent = await sign_in(ui_env, qapp, "ana")
+        desk = agent.window
+        # The agent's Feedback view counts the new review and opens it with the comment in place.
+        await until(lambda: desk.qa.counts() == {FEEDBACK: 1})
+        desk.navigation.select(FEEDBACK)
+        assert desk.qa.list.isVisible() and not desk.inbox.isVisible()
+        assert desk.qa.list.list.count() == 1 and "●" in desk.qa.list.list.item(0).text()
+        desk.qa.list.list.setCurrentRow(0)
+        assert desk.current_conversation_id() == cid
+        assert "Tell her when it ships" in desk.conversation.html()
+        assert desk.qa.dock.isVisible() and desk.qa.panel.respond_box.isVisible()
+        assert "Score: 100" in desk.qa.panel.score.text()
+        desk.actions_by_id["qa_acknowledge"].trigger()
+        await until(lambda: server_review(ui_env).agent_response == "acknowledged")
+        await until(lambda: desk.qa.counts() == {FEEDBACK: 0})
+
+        # The lead sees the acknowledgement; opening it marks it seen.
+        await until(lambda: "Ana acknowledged this review" in panel.response.text(), 30)
+        assert window.qa.counts() == {FEEDBACK: 1}
+        window.navigation.select(FEEDBACK)
+        window.qa.list.list.setCurrentRow(0)
+        await until(lambda: server_review(ui_env).lead_seen_response_at is not None)
+        await until(lambda: window.qa.counts() == {FEEDBACK: 0})
+        await finish(agent)
+        await finish(lead)
+
+    ui_env.run(body())
