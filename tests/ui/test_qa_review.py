@@ -13,7 +13,7 @@ from agentdesk.server.db import models as m
 from agentdesk.server.db.engine import make_engine, make_sessionmaker
 from agentdesk.ui.qa.comments import CommentDialog
 from agentdesk.ui.qa.workspace import FEEDBACK
-from tests.client.test_qa_sync import CARD
+from tests.client.test_qa_sync import ANSWERS, CARD
 from tests.support.world import login
 from tests.ui.conftest import until
 from tests.ui.test_workspace import finish, sign_in
@@ -114,5 +114,63 @@ def test_lead_reviews_agent_acknowledges_lead_sees_it(ui_env, qapp):
         await until(lambda: window.qa.counts() == {FEEDBACK: 0})
         await finish(agent)
         await finish(lead)
+
+    ui_env.run(body())
+
+
+def test_review_queue_worked_through_with_the_calibration_spread(ui_env, qapp):
+    w = ui_env.world
+    first, second = w.conversations["nuria_email"], w.conversations["joan_email"]
+    with closing(login(ui_env.server.url, "ana")) as http:
+        for cid in (first, second):
+            http.post(f"/api/v1/conversations/{cid}/assign", json={"assignee_id": w.users["ana"]}).raise_for_status()
+            http.post(f"/api/v1/conversations/{cid}/status", json={"status": "resolved"}).raise_for_status()
+    # Tom has scored both conversations already: 100 each.
+    with closing(login(ui_env.server.url, "tom")) as http:
+        card_id = http.post("/api/v1/qa/scorecards", json={"name": "Written replies", "definition": CARD}).json()["id"]
+        for cid in (first, second):
+            review = http.post("/api/v1/qa/reviews", json={"conversation_id": cid, "scorecard_id": card_id}).json()
+            http.patch(f"/api/v1/qa/reviews/{review['id']}", json={"answers": ANSWERS}).raise_for_status()
+            http.post(f"/api/v1/qa/reviews/{review['id']}/submit").raise_for_status()
+
+    async def body() -> None:
+        controller = await sign_in(ui_env, qapp, "sue")
+        window = controller.window
+        window.actions_by_id["qa_queue"].trigger()
+        qa_list = window.qa.list
+        assert qa_list.isVisible() and qa_list.sample_box.isVisible()
+        dialog = window.qa.new_sample()
+        dialog.per_agent.setValue(5)
+        dialog.days.setValue(7)
+        dialog.weight.setCurrentIndex(dialog.weight.findData("low_csat"))
+        dialog.title.setText("Week of Ana")
+        dialog.buttons.accepted.emit()
+        await until(lambda: qa_list.samples.count() == 1 and qa_list.list.count() == 2)
+        assert "Week of Ana" in qa_list.samples.itemText(0)
+
+        # Next and previous walk the queue, each item opened in the review panel.
+        window.actions_by_id["qa_next_item"].trigger()
+        opened = window.current_conversation_id()
+        assert opened in (first, second) and window.qa.dock.isVisible()
+        window.actions_by_id["qa_next_item"].trigger()
+        assert window.current_conversation_id() == ({first, second} - {opened}).pop()
+        window.actions_by_id["qa_previous_item"].trigger()
+        assert window.current_conversation_id() == opened
+
+        # Sue scores it lower than Tom did: the calibration box shows both and how far apart.
+        panel = window.qa.panel
+        panel.scorecard.setCurrentIndex(panel.scorecard.findData(card_id))
+        panel.start_button.click()
+        panel.rows["greet"].set_value(0)
+        panel.rows["tone"].set_value(3)
+        panel.rows["solved"].set_value(3)
+        assert "Score: 41.7" in panel.score.text()
+        panel.submit_button.click()
+        await until(lambda: "range 58.3" in panel.calibration.text())
+        assert "Tom 100" in panel.calibration.text() and "Sue 41.7" in panel.calibration.text()
+        assert "Greets (100)" in panel.calibration.text()
+        # The queue item now points at Sue's review.
+        await until(lambda: "✓" in qa_list.list.item(qa_list.list.currentRow()).text())
+        await finish(controller)
 
     ui_env.run(body())
