@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from contextlib import closing
 
+from PySide6.QtCore import QUrl
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QLabel
 from sqlalchemy import select
@@ -101,6 +102,14 @@ def test_lead_reviews_agent_acknowledges_lead_sees_it(ui_env, qapp):
         assert "Tell her when it ships" in desk.conversation.html()
         assert desk.qa.dock.isVisible() and desk.qa.panel.respond_box.isVisible()
         assert "Score: 100" in desk.qa.panel.score.text()
+        # The agent answers under the comment (its Reply link); the lead reads it in place.
+        (comment_id,) = [t.comment["id"] for ts in agent.client.qa.threads(cid).values() for t in ts]
+        desk.conversation.transcript.anchorClicked.emit(QUrl(f"qa-reply:{comment_id}"))
+        reply = desk.qa.dialog
+        assert isinstance(reply, CommentDialog) and not reply.severity.isVisible()
+        reply.body.setPlainText("Ho tindré en compte")
+        reply.buttons.accepted.emit()
+        await until(lambda: "Ho tindré en compte" in window.conversation.html())
         desk.actions_by_id["qa_acknowledge"].trigger()
         await until(lambda: server_review(ui_env).agent_response == "acknowledged")
         await until(lambda: desk.qa.counts() == {FEEDBACK: 0})
@@ -112,6 +121,14 @@ def test_lead_reviews_agent_acknowledges_lead_sees_it(ui_env, qapp):
         window.qa.list.list.setCurrentRow(0)
         await until(lambda: server_review(ui_env).lead_seen_response_at is not None)
         await until(lambda: window.qa.counts() == {FEEDBACK: 0})
+
+        # The lead rewords the comment, then deletes it: both reach the agent's screen.
+        window.conversation.transcript.anchorClicked.emit(QUrl(f"qa-edit:{comment_id}"))
+        window.qa.dialog.body.setPlainText("Say the shipping date")
+        window.qa.dialog.buttons.accepted.emit()
+        await until(lambda: "Say the shipping date" in desk.conversation.html())
+        window.conversation.transcript.anchorClicked.emit(QUrl(f"qa-delete:{comment_id}"))
+        await until(lambda: "Say the shipping date" not in desk.conversation.html())
         await finish(agent)
         await finish(lead)
 
