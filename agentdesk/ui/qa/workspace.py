@@ -7,6 +7,7 @@ The window hands over its pieces once (`QaWorkspace(window, inbox_layout)`) and 
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt
@@ -293,7 +294,8 @@ def _anchor(message: dict[str, Any], selected: str) -> tuple[int, int, str] | No
     text = str(message.get("text") or "")
     if not selected:
         return None
-    at = text.find(selected)
-    if at < 0:
+    # The transcript lays text out again (paragraphs, an email's HTML): match words, not spacing.
+    found = re.search(r"\s+".join(re.escape(word) for word in selected.split()), text)
+    if found is None:
         return None
-    return at, at + len(selected), selected
+    return found.start(), found.end(), found.group()
