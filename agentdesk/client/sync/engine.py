@@ -247,8 +247,11 @@ class SyncEngine:
     async def _pull_loop(self) -> None:
         backoff = self._backoff()
         while True:
+            # asyncio.timeout, not wait_for: in Python 3.11 wait_for swallows a cancellation that
+            # arrives as the event is set, and stop() then waited for this task forever.
             with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._pull_wanted.wait(), self.tuning.poll_interval_s)
+                async with asyncio.timeout(self.tuning.poll_interval_s):
+                    await self._pull_wanted.wait()
             self._pull_wanted.clear()
             try:
                 await self.sync_once()
