@@ -6,6 +6,7 @@ the submitted reviews of their own work, a lead's their own drafts and their tea
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -165,6 +166,15 @@ def anchor_span(text: str, comment: dict[str, Any]) -> tuple[int, int] | None:
         return None
     best = min(found, key=lambda i: abs(i - start))
     return best, best + len(quote)
+
+
+def selection_anchor(text: str, selected: str) -> tuple[int, int, str] | None:
+    """Text selected on screen as (start, end, quote) in the message's plain text; None: the whole
+    message. The screen lays text out again (paragraphs, an email's HTML): words match, not spacing."""
+    if not selected.strip():
+        return None
+    found = re.search(r"\s+".join(re.escape(word) for word in selected.split()), text)
+    return None if found is None else (found.start(), found.end(), found.group())
 
 
 def samples(cache: Cache, owner_id: int) -> list[dict[str, Any]]:

@@ -7,7 +7,6 @@ The window hands over its pieces once (`QaWorkspace(window, inbox_layout)`) and 
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt
@@ -16,6 +15,7 @@ from PySide6.QtWidgets import QDockWidget, QLayout, QWidget
 
 from agentdesk.client.cache.apply import Touched
 from agentdesk.client.queries.inbox import InboxFilter
+from agentdesk.client.queries.qa import selection_anchor
 from agentdesk.ui.navigation import NavEntry
 from agentdesk.ui.qa.comments import CommentDialog, annotations, criterion_titles
 from agentdesk.ui.qa.lists import QaList, SampleDialog
@@ -180,7 +180,7 @@ class QaWorkspace(QObject):
             )
             return None
         message, text = selected
-        anchor = _anchor(message, text.strip())
+        anchor = selection_anchor(str(message.get("text") or ""), text.strip())
         card = self.client.qa.scorecard(review["scorecard_id"])
         dialog = CommentDialog(
             self.window, quote=anchor[2] if anchor else "", criteria=criterion_titles(card and card["definition"])
@@ -287,15 +287,3 @@ class QaWorkspace(QObject):
         menu = w.menuBar().addMenu(self.tr("&Quality"))
         for command_id in handlers:
             menu.addAction(w.actions_by_id[command_id])
-
-
-def _anchor(message: dict[str, Any], selected: str) -> tuple[int, int, str] | None:
-    """The selected text as (start, end, quote) in the message's plain text; None: the whole message."""
-    text = str(message.get("text") or "")
-    if not selected:
-        return None
-    # The transcript lays text out again (paragraphs, an email's HTML): match words, not spacing.
-    found = re.search(r"\s+".join(re.escape(word) for word in selected.split()), text)
-    if found is None:
-        return None
-    return found.start(), found.end(), found.group()
