@@ -1,8 +1,8 @@
 """Callbacks for the UI (`AgentDeskClient.callbacks`): read from the cache, written through the outbox.
 
 A callback offered offline shows at once with a negative id (the outbox item's, negated)
-and is sent when the network is back; marking it done or missed waits until it has the
-server's id.
+and is sent when the network is back; it takes the server's id as soon as the server answers,
+and marking it done or missed waits until then.
 """
 
 from __future__ import annotations

@@ -1,8 +1,8 @@
 """The knowledge base for the UI (`AgentDeskClient.kb`): articles from the cache, written
 through the outbox (admins and team leads; the server refuses anyone else, with its reason).
 
-An article still on its way has a negative id until the feed brings it back with the
-server's; it can be edited once it has arrived.
+An article still on its way has a negative id until the server answers with its own (the
+row takes it at once); it can be edited from then on.
 """
 
 from __future__ import annotations

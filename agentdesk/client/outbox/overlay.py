@@ -239,13 +239,44 @@ def _agent_state(conn: Connection, _item: int, _body: dict[str, Any], target: di
 # -- knowledge base and callbacks (issue 8) -----------------------------------------------
 
 
+def _answer(conn: Connection, item_id: int) -> dict[str, Any] | None:
+    """What the server answered to an item that made a row (with the row's id), once it has."""
+    row = conn.exec_driver_sql("SELECT state, result FROM outbox WHERE id = ?", (item_id,)).first()
+    result = from_json(row[1]) if row is not None and row[0] == "sent" else None
+    return result if isinstance(result, dict) and "id" in result else None
+
+
+def _made_row(conn: Connection, entity: str, item_id: int) -> tuple[int, dict[str, Any]] | None:
+    """Where a create shows its row, and the server's answer ({} before it): under a placeholder id
+    (-item_id) until the server answers, then under the server's id, so that the feed's copy
+    replaces it rather than appearing next to it; None once the server's own copy is in the cache."""
+    answer = _answer(conn, item_id)
+    if answer is None:
+        return -item_id, {}
+    made = int(answer["id"])
+    shadow = conn.exec_driver_sql("SELECT data FROM shadows WHERE entity = ? AND row_id = ?", (entity, made)).first()
+    # A shadow holding nothing means the row there is this effect's own, from an earlier replay.
+    server_copy = shadow[0] is not None if shadow is not None else _row(conn, entity, made) is not None
+    return None if server_copy else (made, answer)
+
+
+# The writes that make a row, and the entity they make: the row moves to the server's id when
+# the write is sent (`store.mark_sent`).
+MAKERS = {"kb_create": "kb_article", "callback_create": "callback"}
+
+
 def _kb_create(conn: Connection, item_id: int, body: dict[str, Any], _target: dict[str, Any], touched: Touched) -> None:
-    # Negative id: a placeholder until the feed brings the article with the server's id.
+    made = _made_row(conn, "kb_article", item_id)
+    if made is None:
+        return
+    row_id, answer = made
     article = {key: body.get(key) for key in ("title", "body", "language", "url")}
-    article.update(id=-item_id, tags=to_json(body.get("tags") or []), snippets=to_json(body.get("snippets") or {}))
-    _shadow(conn, "kb_article", -item_id)
-    _write_row(conn, "kb_article", {**article, "updated_at": now_ts(), "gen": None})
-    touched.add("kb_article", [-item_id])
+    article.update(id=row_id, tags=to_json(body.get("tags") or []), snippets=to_json(body.get("snippets") or {}))
+    # The server's version once it answered: an edit made before the feed brings the article is based on it.
+    version = to_ts(answer.get("updated_at")) or now_ts()
+    _shadow(conn, "kb_article", row_id)
+    _write_row(conn, "kb_article", {**article, "updated_at": version, "gen": None})
+    touched.add("kb_article", [row_id])
 
 
 def _kb_update(conn: Connection, _item: int, body: dict[str, Any], target: dict[str, Any], touched: Touched) -> None:
@@ -264,11 +295,13 @@ def _callback_create(
     conn: Connection, item_id: int, body: dict[str, Any], target: dict[str, Any], touched: Touched
 ) -> None:
     conversation = _row(conn, "conversation", target["conversation_id"])
-    if conversation is None:
+    made = _made_row(conn, "callback", item_id)
+    if conversation is None or made is None:
         return
+    row_id = made[0]
     now = now_ts()
     callback = {
-        "id": -item_id,
+        "id": row_id,
         "contact_id": conversation["contact_id"],
         "conversation_id": conversation["id"],
         "queue_id": conversation["queue_id"],
@@ -284,9 +317,9 @@ def _callback_create(
         "updated_at": now,
         "gen": None,
     }
-    _shadow(conn, "callback", -item_id)
+    _shadow(conn, "callback", row_id)
     _write_row(conn, "callback", callback)
-    touched.add("callback", [-item_id])
+    touched.add("callback", [row_id])
     touched.add("contact", [conversation["contact_id"]])
 
 

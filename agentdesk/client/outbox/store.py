@@ -51,7 +51,6 @@ class OutboxItem:
         return self.target.get("files", [])
 
 
-
 _COLUMNS = "id, kind, method, path, body, target, idempotency_key, state, error, attempts, result"
 
 
@@ -147,16 +146,18 @@ def record_upload(cache: Cache, item_id: int, index: int, file_id: int) -> Outbo
     return item
 
 
-def mark_sent(cache: Cache, item_id: int, result: Any) -> OutboxItem:
-    # The effect stays in the overlay until the feed has been read past the write (`settle`).
+def mark_sent(cache: Cache, item_id: int, result: Any) -> tuple[OutboxItem, Touched]:
+    # The effect stays in the overlay until the feed has been read past the write (`settle`);
+    # a row the write made moves from its placeholder id to the server's meanwhile.
     with cache.write() as conn:
         conn.exec_driver_sql(
             "UPDATE outbox SET state = 'sent', error = NULL, result = ?, updated_at = ? WHERE id = ?",
             (to_json(result), now_ts(), item_id),
         )
         item = get(conn, item_id)
-    assert item is not None
-    return item
+        assert item is not None
+        touched = overlay.rebuild(conn) if item.kind in overlay.MAKERS else Touched()
+    return item, touched
 
 
 def mark_failed(cache: Cache, item_id: int, reason: str) -> tuple[OutboxItem, Touched]:
@@ -192,7 +193,6 @@ def discard(cache: Cache, item_id: int) -> OutboxItem | None:
         item = get(conn, item_id)
         conn.exec_driver_sql("DELETE FROM outbox WHERE id = ? AND state = 'failed'", (item_id,))
     return item if item is not None and item.state is ItemState.FAILED else None
-
 
 
 def unsettled_ids(conn: Connection) -> list[int]:

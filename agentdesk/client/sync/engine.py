@@ -296,9 +296,11 @@ class SyncEngine:
         if response.is_success:
             # A deletion answers 204 without a body.
             result = response.json() if response.content else None
-            sent = await asyncio.to_thread(store.mark_sent, self.cache, item.id, result)
+            sent, touched = await asyncio.to_thread(store.mark_sent, self.cache, item.id, result)
             await asyncio.to_thread(files.remove, item.files)
             self.outbox_changed.emit(sent)
+            if touched:
+                self.changed.emit(touched)
             return
         failed, touched = await asyncio.to_thread(store.mark_failed, self.cache, item.id, _detail(response))
         self.outbox_changed.emit(failed)
