@@ -82,5 +82,11 @@ QA_COMMANDS: tuple[Command, ...] = (
     Command("qa_queue", "G, Q", QT_TRANSLATE_NOOP("Commands", "Show the review queue"), QUALITY),
 )
 COMMANDS += QA_COMMANDS
+# The QA dashboard (team leads, supervisors, admins); its export acts in the dashboard's window.
+QA_DASHBOARD_COMMANDS: tuple[Command, ...] = (
+    Command("qa_dashboard", "G, D", QT_TRANSLATE_NOOP("Commands", "Open the QA dashboard"), QUALITY),
+    Command("qa_export", "Ctrl+E", QT_TRANSLATE_NOOP("Commands", "Export the QA dashboard to CSV"), QUALITY),
+)
+COMMANDS += QA_DASHBOARD_COMMANDS
 
 BY_ID = {c.id: c for c in COMMANDS}
