@@ -89,6 +89,8 @@ def test_lead_reviews_agent_acknowledges_lead_sees_it(ui_env, qapp):
         await until(lambda: (r := server_review(ui_env)) is not None and r.status == "submitted")
         assert server_review(ui_env).score == 100
         await until(lambda: not panel.save_button.isVisible())
+        # The lead moves on to another conversation while the agent reads the review.
+        window.open_conversation(w.conversations["joan_email"])
 
         agent = await sign_in(ui_env, qapp, "ana")
         desk = agent.window
@@ -109,16 +111,19 @@ def test_lead_reviews_agent_acknowledges_lead_sees_it(ui_env, qapp):
         assert isinstance(reply, CommentDialog) and not reply.severity.isVisible()
         reply.body.setPlainText("Ho tindré en compte")
         reply.buttons.accepted.emit()
-        await until(lambda: "Ho tindré en compte" in window.conversation.html())
+        await until(lambda: "Ho tindré en compte" in desk.conversation.html())
         desk.actions_by_id["qa_acknowledge"].trigger()
         await until(lambda: server_review(ui_env).agent_response == "acknowledged")
         await until(lambda: desk.qa.counts() == {FEEDBACK: 0})
 
-        # The lead sees the acknowledgement; opening it marks it seen.
-        await until(lambda: "Ana acknowledged this review" in panel.response.text(), 30)
-        assert window.qa.counts() == {FEEDBACK: 1}
+        # The lead's Feedback counts the answer; opening it shows it and marks it seen.
+        await until(lambda: window.qa.counts() == {FEEDBACK: 1}, 30)
         window.navigation.select(FEEDBACK)
+        assert "●" in window.qa.list.list.item(0).text() and "acknowledged" in window.qa.list.list.item(0).text()
         window.qa.list.list.setCurrentRow(0)
+        assert window.current_conversation_id() == cid
+        assert "Ana acknowledged this review" in panel.response.text()
+        assert "Ho tindré en compte" in window.conversation.html()
         await until(lambda: server_review(ui_env).lead_seen_response_at is not None)
         await until(lambda: window.qa.counts() == {FEEDBACK: 0})
 

@@ -332,6 +332,10 @@ class ReviewPanel(QWidget):
             self.response.setText(self.tr("Waiting for %1 to respond.").replace("%1", agent))
         can_respond = submitted and review is not None and review["agent_id"] == self.client.user_id and not answer
         self.respond_box.setVisible(can_respond)
+        # The reviewer has now seen the agent's answer: say so once (the overlay marks it at once).
+        unseen = answer and self._mine(review) and review is not None and not review.get("lead_seen_response_at")
+        if unseen and review is not None and self.isVisible():
+            self.client.qa.mark_response_seen(dict(review))
 
     def _show_calibration(self, reviewer: bool) -> None:
         if not reviewer or self.conversation_id is None:

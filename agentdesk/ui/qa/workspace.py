@@ -129,12 +129,6 @@ class QaWorkspace(QObject):
         self.open_conversation(review["conversation_id"])
         self.show_panel()
         self.panel.show_review(review["id"])
-        if (
-            review["reviewer_id"] == self.client.user_id
-            and review.get("agent_response")
-            and not review.get("lead_seen_response_at")
-        ):
-            self.client.qa.mark_response_seen(review)
 
     def show_panel(self) -> None:
         self.dock.setVisible(True)
