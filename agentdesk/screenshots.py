@@ -88,11 +88,53 @@ def take_screenshots(outdir: Path, *, server_folder: Path | None = None) -> int:
             sheet.close()
             palette = window.open_palette()
             palette.query.setText("comanda")
-            palette._update()
+            await palette.update()
             await settle()
             save(palette, f"palette-{mode}")
             palette.close()
         await controller.shutdown()
+        window.close()
+        await shoot_wallboard()
+
+    async def shoot_wallboard() -> None:
+        """The supervisor's wallboard: figures fetched, thresholds set, the busiest queue alerting."""
+        from agentdesk.ui.supervisor.thresholds import Threshold
+
+        username, password = credentials("supervisor")
+        supervisor = Controller(app, settings, data_dir=work / "client-supervisor", tuning=Tuning(page_size=2000))
+        await supervisor.start(AutoSignIn(server.url, username, password))
+        window = supervisor.window
+        assert window is not None
+        wallboard = window.supervising.open_wallboard()
+        assert wallboard is not None
+        wallboard.resize(1500, 1000)
+        wallboard.chart_range.setCurrentIndex(wallboard.chart_range.findData(7))
+        await wallboard.start_refresh()
+        figures = supervisor.client.wallboard_figures() if supervisor.client else None
+        queues = figures.data["queues"] if figures else []
+        for queue in queues:
+            wallboard.set_thresholds(queue["queue_id"], {"service_level": Threshold(warn=80, alert=60)})
+        if queues:
+            busiest = max(queues, key=lambda q: q["live"]["waiting_now"])
+            waiting = max(busiest["live"]["waiting_now"], 1)
+            limits = {"service_level": Threshold(80, 60), "waiting": Threshold(warn=waiting - 1, alert=waiting)}
+            wallboard.set_thresholds(busiest["queue_id"], limits)
+            wallboard.chart_queue.setCurrentIndex(wallboard.chart_queue.findData(busiest["queue_id"]))
+        for mode in ("light", "dark"):
+            theme.apply(app, mode)
+            wallboard.reload()
+            wallboard.tabs.setCurrentIndex(0)
+            await settle()
+            save(wallboard, f"wallboard-{mode}")
+            wallboard.tabs.setCurrentIndex(1)
+            await settle()
+            save(wallboard, f"wallboard-agents-{mode}")
+            if queues:
+                wallboard.drill_down(busiest["queue_id"])
+                await settle()
+                save(wallboard, f"wallboard-conversations-{mode}")
+        wallboard.close()
+        await supervisor.shutdown()
         window.close()
 
     try:

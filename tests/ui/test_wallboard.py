@@ -125,7 +125,7 @@ def test_tiles_match_the_api_and_a_threshold_crossing_alerts_once(ui_env, qapp):
     ui_env.run(body())
 
 
-def test_drill_down_then_reassign_move_and_capacity_reach_the_server(ui_env, qapp):
+def test_drill_down_then_reassign_move_and_capacity_reach_the_server(ui_env, qapp, qtmodeltester):
     w = ui_env.world
     support, billing = w.queues["support_email"], w.queues["billing_email"]
     ana = w.users["ana"]
@@ -168,6 +168,7 @@ def test_drill_down_then_reassign_move_and_capacity_reach_the_server(ui_env, qap
         await until(lambda: server_row(ui_env, m.Conversation, cid).queue_id == billing)
 
         wallboard.tabs.setCurrentIndex(1)
+        qtmodeltester.check(wallboard.agents_model)
         row = wallboard.agents_model.row_of(ana)
         assert row is not None
         wallboard.agents.setCurrentIndex(wallboard.agents_model.index(row, 0))

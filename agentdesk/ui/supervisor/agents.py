@@ -27,6 +27,11 @@ class AgentsModel(QAbstractTableModel):
         self._rows = sorted(states, key=lambda s: (s.name.casefold(), s.user_id))
         self.endResetModel()
 
+    def tick(self) -> None:
+        """Time in state grows with the clock: repaint that column only."""
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 2), self.index(len(self._rows) - 1, 2))
+
     def state_at(self, row: int) -> AgentState | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
 

@@ -1,5 +1,5 @@
 """A queue's 15-minute intervals as a chart (Qt Charts): contacts offered, answered and
-abandoned per interval, and the service level on its own percent axis."""
+abandoned per interval, and the service level (and occupancy) on their own percent axis."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QApplication, QWidget
 
 COUNTS = ("offered", "answered", "abandoned")
+PERCENTS = ("service_level_pct", "occupancy_pct")
 
 
 def _ms(moment: datetime) -> float:
@@ -38,6 +39,7 @@ class IntervalChart(QChartView):
             "answered": self.tr("Answered"),
             "abandoned": self.tr("Abandoned"),
             "service_level_pct": self.tr("Service level %"),
+            "occupancy_pct": self.tr("Occupancy %"),
         }
         self.series = {key: QLineSeries(name=name) for key, name in names.items()}
         if queue is None or data is None:
@@ -56,9 +58,13 @@ class IntervalChart(QChartView):
                 value = interval.get(key) or 0
                 peak = max(peak, value)
                 self.series[key].append(_ms(moment), value)
-            if interval.get("service_level_pct") is not None:
-                self.series["service_level_pct"].append(_ms(moment), interval["service_level_pct"])
+            for key in PERCENTS:
+                if interval.get(key) is not None:
+                    self.series[key].append(_ms(moment), interval[key])
             moment += step
+        # Occupancy per interval comes from servers that keep presence history; older ones send none.
+        if not self.series["occupancy_pct"].count():
+            del self.series["occupancy_pct"]
         for series in self.series.values():
             chart.addSeries(series)
         time_axis = QDateTimeAxis()
@@ -69,7 +75,9 @@ class IntervalChart(QChartView):
             QDateTime.fromMSecsSinceEpoch(int(_ms(end))),
         )
         count_axis = QValueAxis()
-        count_axis.setRange(0, peak)
+        # Whole contacts only: as many ticks as fit whole numbers.
+        count_axis.setTickCount(min(peak, 5) + 1)
+        count_axis.setRange(0, -(-peak // min(peak, 5)) * min(peak, 5))
         count_axis.setLabelFormat("%d")
         count_axis.setTitleText(self.tr("Contacts"))
         percent_axis = QValueAxis()
@@ -80,7 +88,7 @@ class IntervalChart(QChartView):
         chart.addAxis(percent_axis, Qt.AlignmentFlag.AlignRight)
         for key, series in self.series.items():
             series.attachAxis(time_axis)
-            series.attachAxis(percent_axis if key == "service_level_pct" else count_axis)
+            series.attachAxis(percent_axis if key in PERCENTS else count_axis)
         self._install(chart)
 
     def _install(self, chart: QChart) -> None:

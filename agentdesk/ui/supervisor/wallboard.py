@@ -53,6 +53,7 @@ from agentdesk.ui.widgets.pickers import AssigneePicker
 
 TILE_COLUMNS = 3
 REFRESH_MS = 60_000
+TICK_MS = 15_000
 ACTION_KINDS = ("assign", "move", "capacity")
 
 
@@ -117,6 +118,8 @@ class Wallboard(QWidget):
         splitter.addWidget(self.tabs)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([520, 380])
+        self._tiles_scroll = tiles_scroll
         layout = QVBoxLayout(self)
         layout.addLayout(banner_row)
         layout.addWidget(self.status)
@@ -128,6 +131,8 @@ class Wallboard(QWidget):
         self._reload_timer.timeout.connect(self.reload)
         self._periodic = QTimer(self, interval=REFRESH_MS)
         self._periodic.timeout.connect(self.start_refresh)
+        self._clock = QTimer(self, interval=TICK_MS)
+        self._clock.timeout.connect(self.agents_model.tick)
         bridge.changed.connect(self._changed)
         bridge.outboxChanged.connect(self._outbox_changed)
         self.resize(1280, 860)
@@ -166,8 +171,9 @@ class Wallboard(QWidget):
         self.agents.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.agents.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.agents.verticalHeader().setVisible(False)
-        self.agents.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.agents.horizontalHeader().setStretchLastSection(True)
+        header = self.agents.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.agents.doubleClicked.connect(lambda _index: self.open_capacity())
         self.capacity_button = QPushButton(self.tr("Change capacity…"))
         self.capacity_button.clicked.connect(self.open_capacity)
@@ -235,6 +241,7 @@ class Wallboard(QWidget):
         """Show the kept figures and agents' states (the cache only: instant, and offline too)."""
         figures = self.client.wallboard_figures()
         queues = figures.data.get("queues", []) if figures else []
+        self.alert_banner.setStyleSheet(level_style(Level.ALERT))  # the theme may have changed
         self._queues = {q["queue_id"]: q for q in queues}
         self._layout_tiles(queues)
         raised = []
@@ -248,7 +255,9 @@ class Wallboard(QWidget):
         for text in raised:
             self._raise_alert(text)
         self._update_chart_queues()
-        self.agents_model.set_states(list(self.client.agent_states().values()))
+        # The agents who work the queues (a supervisor's own presence is not the floor's).
+        staff = {a["user_id"] for q in queues for a in q.get("agents", [])}
+        self.agents_model.set_states([s for s in self.client.agent_states().values() if s.user_id in staff])
         if figures is not None and figures.computed_at is not None and self._refreshing is None:
             self._say_as_of(figures.computed_at)
 
@@ -267,6 +276,9 @@ class Wallboard(QWidget):
             tile.thresholdsRequested.connect(self.open_thresholds)
             self._tiles_grid.addWidget(tile, i // TILE_COLUMNS + 1, i % TILE_COLUMNS)
             self.tiles[queue_id] = tile
+        if self.tiles:
+            # A scroll area asks for almost no height: a row of tiles must show whole.
+            self._tiles_scroll.setMinimumHeight(next(iter(self.tiles.values())).sizeHint().height() + 24)
 
     def _update_chart_queues(self) -> None:
         current = self.chart_queue.currentData()
@@ -440,8 +452,10 @@ class Wallboard(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self._periodic.start()
+        self._clock.start()
         self.start_refresh()
 
     def hideEvent(self, event: QHideEvent) -> None:
         self._periodic.stop()
+        self._clock.stop()
         super().hideEvent(event)
