@@ -196,3 +196,36 @@ def test_review_queue_worked_through_with_the_calibration_spread(ui_env, qapp):
         await finish(controller)
 
     ui_env.run(body())
+
+
+def test_agent_disputes_with_a_reason(ui_env, qapp):
+    w = ui_env.world
+    cid = w.conversations["nuria_email"]
+    with closing(login(ui_env.server.url, "ana")) as http:
+        http.post(f"/api/v1/conversations/{cid}/assign", json={"assignee_id": w.users["ana"]}).raise_for_status()
+    with closing(login(ui_env.server.url, "tom")) as http:
+        card_id = http.post("/api/v1/qa/scorecards", json={"name": "Written replies", "definition": CARD}).json()["id"]
+        review = http.post("/api/v1/qa/reviews", json={"conversation_id": cid, "scorecard_id": card_id}).json()
+        low = {**ANSWERS, "solved": {"value": 1, "note": "not solved"}}
+        http.patch(f"/api/v1/qa/reviews/{review['id']}", json={"answers": low}).raise_for_status()
+        http.post(f"/api/v1/qa/reviews/{review['id']}/submit").raise_for_status()
+
+    async def body() -> None:
+        controller = await sign_in(ui_env, qapp, "ana")
+        window = controller.window
+        window.actions_by_id["qa_feedback"].trigger()
+        window.qa.list.list.setCurrentRow(0)
+        panel = window.qa.panel
+        assert "Score: 0" in panel.score.text() and "critical" in panel.score.text()
+        # Without a reason nothing is sent; the panel says what is missing.
+        panel.dispute_button.click()
+        assert "why" in panel.problem.text() and panel.respond_box.isVisible()
+        assert not [i for i in window.client.outbox() if i.kind.startswith("qa_")]
+        panel.reason.setText("The order had already shipped; I said so in my reply")
+        panel.dispute_button.click()
+        assert not panel.respond_box.isVisible() and "disputed this review" in panel.response.text()
+        await until(lambda: server_review(ui_env).agent_response == "disputed")
+        assert server_review(ui_env).dispute_reason == "The order had already shipped; I said so in my reply"
+        await finish(controller)
+
+    ui_env.run(body())

@@ -393,10 +393,12 @@ class ReviewPanel(QWidget):
         self.problem.clear()
         self.save()
         self.client.qa.submit_review(self.review)
+        self.refresh()
 
     def acknowledge(self) -> None:
         if self.review is not None and self.respond_box.isVisible():
             self.client.qa.respond(self.review, "acknowledged")
+            self.refresh()
 
     def dispute(self) -> None:
         if self.review is None or not self.respond_box.isVisible():
@@ -409,6 +411,7 @@ class ReviewPanel(QWidget):
         self.problem.clear()
         self.client.qa.respond(self.review, "disputed", reason)
         self.reason.clear()
+        self.refresh()
 
 
 def _number(value: float | None) -> str:
