@@ -13,9 +13,10 @@ from typing import Any
 
 from sqlalchemy import Connection
 
-from agentdesk.assist.text import guess_language, language_of, stemmed, terms
+from agentdesk.assist.text import guess_language, language_of, stemmed, terms, word_forms
 from agentdesk.client.cache.database import Cache
 from agentdesk.client.cache.values import from_json
+from agentdesk.client.queries.records import record
 
 # Title and tags say what an article is about; the body also says much that it is not.
 _WEIGHTS = "4.0, 1.0, 2.5, 1.5"
@@ -106,6 +107,39 @@ def search(cache: Cache, text: str, language: str | None, k: int = 3) -> list[Ar
     with cache.read() as conn:
         rows = _ranked(conn, match, lang, k) or _ranked(conn, match, None, k)
     return [_hit(row, set(query_terms)) for row in rows]
+
+
+def browse(cache: Cache, text: str, limit: int = 500) -> list[dict[str, Any]] | None:
+    """Articles for someone looking through the knowledge base (the manager's search), best first:
+    those with every word of `text`, or a word starting so, in any field and any of the languages,
+    accents folded; placeholders of articles still on their way included. None when `text` has
+    no word to search by (blank, stop words, single letters)."""
+    forms = word_forms(text)
+    if not forms:
+        return None
+    refresh(cache)
+    match = " AND ".join("(" + " OR ".join(sorted({q for f in w for q in _typed(f)})) + ")" for w in forms)
+    with cache.read() as conn:
+        rows = conn.exec_driver_sql(
+            f"SELECT a.* FROM kb_fts f JOIN kb_articles a ON a.id = f.rowid WHERE kb_fts MATCH ? "
+            f"ORDER BY bm25(kb_fts, {_WEIGHTS}), a.title COLLATE NOCASE LIMIT ?",
+            (match, limit),
+        ).mappings()
+        return [record(r) for r in rows]
+
+
+# A stemmer may cut a word typed without its accent shorter or longer than the same word with
+# it (Catalan "atenció" → "aten", "atencio" → "atenc"): the editor's search also takes the
+# stems up to this many letters shorter than what was typed, never under four letters.
+_SHORTER = 3
+
+
+def _typed(form: str) -> list[str]:
+    """FTS5 terms for one form of a typed word: open-ended (a word half typed), and its shorter
+    stems exactly; quoted, so that nothing typed is read as FTS5 syntax."""
+    quoted = '"' + form.replace('"', '""') + '"'
+    shorter = range(max(4, len(form) - _SHORTER), len(form))
+    return [quoted + "*", *('"' + form[:n].replace('"', '""') + '"' for n in shorter)]
 
 
 def _ranked(conn: Connection, match: str, language: str | None, k: int) -> list[Any]:

@@ -91,3 +91,15 @@ def terms(text: str, language: str | None) -> list[str]:
 
 def stemmed(text: str, language: str | None) -> str:
     return " ".join(terms(text, language))
+
+
+def word_forms(text: str) -> list[set[str]]:
+    """Each word of `text` as the index may hold it: stemmed in every language and as typed
+    (folded), for a search whose language nobody says, such as an editor's in the knowledge base.
+    Words that are only stop words or single letters are left out."""
+    forms = []
+    for word in _WORD.findall(text.lower()):
+        found = {t for lang in LANGUAGES for t in terms(word, lang)}
+        if found:
+            forms.append(found | {fold(word)})
+    return forms

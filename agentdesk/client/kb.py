@@ -24,14 +24,11 @@ class KbClient:
         self._cache = cache
         self._submit = submit
 
-    def articles(self, text: str = "", *, limit: int = 1000) -> list[dict[str, Any]]:
-        """Articles whose title, tags or body contain `text`, by title."""
-        like = f"%{text.strip()}%"
+    def articles(self, *, limit: int = 1000) -> list[dict[str, Any]]:
+        """Every article, by title (searching them by their words: `agentdesk.assist.kb.browse`)."""
         with self._cache.read() as conn:
             rows = conn.exec_driver_sql(
-                "SELECT * FROM kb_articles WHERE title LIKE ? OR tags LIKE ? OR body LIKE ? "
-                "ORDER BY title COLLATE NOCASE, id LIMIT ?",
-                (like, like, like, limit),
+                "SELECT * FROM kb_articles ORDER BY title COLLATE NOCASE, id LIMIT ?", (limit,)
             ).mappings()
             return [record(r) for r in rows]
 

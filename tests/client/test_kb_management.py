@@ -36,12 +36,16 @@ async def test_a_team_lead_creates_edits_and_deletes_and_both_caches_and_indexes
             snippets={"whatsapp": "Canvia l'adreça aquí: https://help.example/ca/adreca"},
         )
         # Shown at once, before the server has it, with a placeholder id.
-        (pending,) = tom.kb.articles("adreça")
+        (pending,) = kb.browse(tom.cache, "adreça")
         assert pending["id"] == -item.id and pending["title"].startswith("Canviar")
         await _settled(tom)
-        (created,) = tom.kb.articles("adreça")
+        (created,) = kb.browse(tom.cache, "adreça")
         article_id = created["id"]
         assert article_id > 0 and created["tags"] == ["adreça", "enviament"]
+        # The editor's search reads the same index: accents folded, stemmed, a word half typed.
+        for typed in ("adreca", "ADREÇES", "enviaments", "envia", "magatz", "canviar adreca"):
+            assert [a["id"] for a in kb.browse(tom.cache, typed)] == [article_id], typed
+        assert kb.browse(tom.cache, "adreça factura") == [] and kb.browse(tom.cache, " y ") is None
 
         await ana.engine.sync_once()
         assert [h.id for h in kb.search(ana.cache, "com canvio l'adreça de la comanda", "ca")] == [article_id]
@@ -75,14 +79,14 @@ async def test_refused_writes_roll_back_with_the_servers_reason(env, ana):
         await tom.engine.sync_once()
         tom.kb.create(title="Horari", body="De 9 a 18 h.", language="ca")
         await _settled(tom)
-        (article,) = tom.kb.articles("Horari")
+        (article,) = kb.browse(tom.cache, "Horari")
         # An agent may not write: shown, then taken back with the reason.
-        item = ana.kb.create(title="Meu", body="x", language="ca")
-        assert ana.kb.articles("Meu")
+        item = ana.kb.create(title="Esborrany", body="x", language="ca")
+        assert kb.browse(ana.cache, "esborrany")
         await ana.engine.flush_outbox()
         (failed,) = ana.outbox(states=(ItemState.FAILED,))
         assert failed.id == item.id and "admins and team leads" in (failed.error or "")
-        assert ana.kb.articles("Meu") == []
+        assert kb.browse(ana.cache, "esborrany") == []
         # A change made on an old version is refused (409) and the article stays as the server has it.
         stale = tom.kb.version(article["id"])
         tom.kb.update(article["id"], {"body": "De 8 a 20 h."})

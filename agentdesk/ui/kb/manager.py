@@ -3,7 +3,8 @@
 It reads the cache through `client.kb` and writes through the outbox, so an edit shows at
 once, works offline, and comes back with the server's reason when it is refused (another
 editor changed the article first, a bad link…). Ctrl+N new, Ctrl+S save, Ctrl+Delete
-delete, Ctrl+F search.
+delete, Ctrl+F search (by the knowledge base's search index: stemmed in Spanish, Catalan and
+English, accents folded, a word half typed included).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from agentdesk.assist import kb as kb_search
 from agentdesk.client.cache.apply import Touched
 from agentdesk.client.outbox.store import ItemState, OutboxItem
 from agentdesk.ui.bridge import ClientBridge
@@ -43,6 +45,7 @@ class KbManager(QWidget):
         self.setObjectName("kbManager")
         self.setWindowTitle(self.tr("Knowledge base"))
         self.kb = bridge.client.kb
+        self._cache = bridge.client.cache
         self.article_id: int | None = None
         self.read_only = False
         self._mine: set[int] = set()  # outbox items this screen made, to report their fate
@@ -147,7 +150,8 @@ class KbManager(QWidget):
         current = self.article_id
         self.list.blockSignals(True)
         self.list.clear()
-        for article in self.kb.articles(self.search.text()):
+        found = kb_search.browse(self._cache, self.search.text())
+        for article in self.kb.articles() if found is None else found:
             item = QListWidgetItem(f"{article['title']} · {article['language']}")
             item.setData(Qt.ItemDataRole.UserRole, article["id"])
             self.list.addItem(item)
