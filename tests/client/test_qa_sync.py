@@ -225,8 +225,13 @@ async def test_refused_qa_writes_roll_back_with_the_servers_reason(env):
         bad_item = next(i for i in tom.outbox() if i.id == bad.id)
         assert bad_item.state is ItemState.FAILED and "not part of conversation" in (bad_item.error or "")
 
+        # Answers sent are merged into those saved, on the screen as on the server.
+        tom.qa.save_review(review, answers={k: v for k, v in ANSWERS.items() if k != "greet"})
+        assert set(tom.qa.my_draft(cid)["answers"]) == {"greet", "tone", "solved"}
+        await settled(tom)
+        assert tom.qa.my_draft(cid)["answers"] == ANSWERS
+
         # A dispute needs a reason: the agent's response is rolled back.
-        tom.qa.save_review(review, answers=ANSWERS)
         tom.qa.submit_review(review)
         await settled(tom, ana)
         (mine,) = ana.qa.feedback()

@@ -127,13 +127,15 @@ def _delete(conn: Connection, entity: str, ids: list[int]) -> None:
 
 
 def _revoke(conn: Connection, entity: str, row_id: int) -> None:
-    """The user may no longer read this row; for a queue or a conversation, nor what is in it."""
+    """The user may no longer read this row; for a queue, a conversation or a review, nor what is in it."""
     if entity == "queue":
         for table in ("messages", "events", "callbacks", "conversations"):
             conn.exec_driver_sql(f"DELETE FROM {table} WHERE queue_id = ?", (row_id,))
     elif entity == "conversation":
         for table in ("messages", "events", "callbacks"):
             conn.exec_driver_sql(f"DELETE FROM {table} WHERE conversation_id = ?", (row_id,))
+    elif entity == "qa_review":
+        conn.exec_driver_sql("DELETE FROM qa_comments WHERE review_id = ?", (row_id,))
     _delete(conn, entity, [row_id])
 
 

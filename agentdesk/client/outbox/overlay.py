@@ -388,8 +388,10 @@ def _qa_review_save(
         return
     changes: dict[str, Any] = {"updated_at": now_ts()}
     if "answers" in body:
-        changes["answers"] = to_json(body["answers"])
-        changes.update(_scores(conn, review["scorecard_id"], body["answers"]))
+        # As the server does: the answers sent are merged into those stored.
+        answers = {**(from_json(review["answers"]) or {}), **body["answers"]}
+        changes["answers"] = to_json(answers)
+        changes.update(_scores(conn, review["scorecard_id"], answers))
     if "summary" in body:
         changes["summary"] = body["summary"]
     _update(conn, "qa_review", review_id, touched, **changes)
