@@ -54,6 +54,8 @@ class CriterionRow(QWidget):
         self.note = QLineEdit()
         self.note.setPlaceholderText(self.tr("Note"))
         if answer is not None:
+            # A saved answer can be changed, not taken back: the server merges what is sent into it.
+            self.value.removeItem(0)
             self.value.setCurrentIndex(self.value.findData(_NA if answer.get("value") is None else answer["value"]))
             self.note.setText(answer.get("note") or "")
         layout = QHBoxLayout(self)
