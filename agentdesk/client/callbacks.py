@@ -26,8 +26,11 @@ class CallbackClient:
         self._user_id = user_id
         self._submit = submit
 
-    def listed(self, *, statuses: tuple[str, ...] = OPEN, mine: bool = False) -> list[dict[str, Any]]:
-        """Soonest window first, then those without one, oldest first; with the contact's name."""
+    def listed(
+        self, *, statuses: tuple[str, ...] = OPEN, mine: bool = False, contact_id: int | None = None
+    ) -> list[dict[str, Any]]:
+        """Soonest window first, then those without one, oldest first; with the contact's name.
+        `mine`: only those I took; `contact_id`: only that customer's."""
         marks = ", ".join("?" * len(statuses))
         sql = (
             "SELECT b.*, k.name AS contact_name FROM callbacks b LEFT JOIN contacts k ON k.id = b.contact_id "
@@ -37,6 +40,9 @@ class CallbackClient:
         if mine:
             sql += " AND b.assignee_id = ?"
             params.append(self._user_id)
+        if contact_id is not None:
+            sql += " AND b.contact_id = ?"
+            params.append(contact_id)
         sql += " ORDER BY b.window_opens_at IS NULL, b.window_opens_at, b.created_at, b.id"
         with self._cache.read() as conn:
             return [record(r) for r in conn.exec_driver_sql(sql, tuple(params)).mappings()]

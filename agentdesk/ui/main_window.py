@@ -110,6 +110,7 @@ class MainWindow(QMainWindow):
         self.customer = CustomerPanel(
             lambda cid, before, channels: self.client.timeline(cid, before=before, channels=channels)
         )
+        self.customer.bind_callbacks(bridge)
 
         splitter = QSplitter()
         for widget, stretch in ((self.navigation, 0), (inbox_box, 1), (self.conversation, 3), (self.customer, 1)):

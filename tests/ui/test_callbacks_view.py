@@ -1,4 +1,5 @@
-"""The callbacks view: what is waiting, taken, done and missed from the keyboard, on the real server."""
+"""The callbacks view and the customer panel's: what is waiting, taken, done and missed from the keyboard,
+on the real server."""
 
 from __future__ import annotations
 
@@ -8,9 +9,11 @@ from PySide6.QtWidgets import QApplication
 
 from agentdesk.server.db import models as m
 from agentdesk.server.db.engine import make_engine, make_sessionmaker
+from agentdesk.ui.app import Controller
 from agentdesk.ui.assist.callbacks import CallbacksView
 from agentdesk.ui.bridge import ClientBridge
-from tests.client.conftest import sign_in
+from tests.client.conftest import FAST, sign_in
+from tests.support.world import PASSWORD
 from tests.ui.conftest import until
 
 
@@ -68,5 +71,65 @@ def test_callbacks_are_listed_taken_done_and_missed(ui_env, qapp):
             bridge.detach()
             await client.close()
             view.close()
+
+    ui_env.run(body())
+
+
+def test_the_customer_panel_shows_the_customers_open_callbacks_and_acts_on_them(ui_env, qapp):
+    w = ui_env.world
+
+    async def body() -> None:
+        controller = Controller(qapp, ui_env.settings, data_dir=ui_env.data_dir, tuning=FAST)
+        dialog = controller.show_login()
+        dialog.server.setCurrentText(ui_env.server.url)
+        dialog.user.setText("ana")
+        dialog.password.setText(PASSWORD)
+        dialog._submit()
+        await until(lambda: controller.window is not None)
+        window = controller.window
+        client = controller.client
+        panel = window.customer.callbacks
+        try:
+            window.show()
+            window.activateWindow()
+            await until(lambda: QApplication.activeWindow() is window)
+            window.open_conversation(w.conversations["nuria_email"])
+            assert not panel.isVisible()  # nothing to call back yet
+            client.callbacks.create(w.conversations["nuria_whatsapp"], note="Prefers mornings")
+            client.callbacks.create(w.conversations["nuria_email"])
+            client.callbacks.create(w.conversations["joan_whatsapp"])
+            await until(lambda: panel.isVisible() and panel.list.count() == 2)  # at once, hers only
+            await until(lambda: len(server_statuses(ui_env)) == 3)
+            await until(lambda: all(panel.list.item(i).data(Qt.ItemDataRole.UserRole) > 0 for i in range(2)))
+            texts = [panel.list.item(i).text() for i in range(2)]
+            assert all(t.startswith("requested · call +34612345678") for t in texts)
+            assert any("Prefers mornings" in t and "not taken" in t for t in texts)
+
+            panel.list.setCurrentRow(0)
+            first = panel.list.currentItem().data(Qt.ItemDataRole.UserRole + 1)
+            panel.take_button.click()
+            await until(lambda: server_statuses(ui_env)[first] == ("scheduled", w.users["ana"]))
+            await until(
+                lambda: panel.list.item(0).text().startswith("scheduled") and "taken by" in panel.list.item(0).text()
+            )
+            panel.list.setFocus()
+            QTest.keyClick(
+                panel.list, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+            )
+            await until(lambda: server_statuses(ui_env)[first][0] == "done")
+            assert panel.list.count() == 1
+            second = panel.list.currentItem().data(Qt.ItemDataRole.UserRole + 1)
+            QTest.keyClick(
+                panel.list, Qt.Key.Key_X, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+            )
+            await until(lambda: server_statuses(ui_env)[second][0] == "missed")
+            assert panel.list.count() == 0 and not panel.isVisible()
+            # Another customer: theirs.
+            window.open_conversation(w.conversations["joan_whatsapp"])
+            assert panel.isVisible() and panel.list.count() == 1
+            assert panel.list.item(0).data(Qt.ItemDataRole.UserRole + 1) == w.conversations["joan_whatsapp"]
+        finally:
+            await controller.shutdown()
+            window.close()
 
     ui_env.run(body())

@@ -1,4 +1,5 @@
-"""The customer panel: who the customer is on each channel, and everything that happened."""
+"""The customer panel: who the customer is on each channel, the callbacks still to make to them
+(take, done, missed), and everything that happened."""
 
 from __future__ import annotations
 
@@ -19,6 +20,8 @@ from PySide6.QtWidgets import (
 
 from agentdesk.client.queries.contact import ContactDetail, TimelinePage
 from agentdesk.ui import labels
+from agentdesk.ui.assist.callbacks import CallbacksView
+from agentdesk.ui.bridge import ClientBridge
 from agentdesk.ui.conversation.composer import IDENTITY_CHANNEL
 
 TimelineLoader = Callable[[int, tuple[str, int, int] | None, tuple[str, ...]], TimelinePage]
@@ -64,11 +67,13 @@ class CustomerPanel(QWidget):
         self.more.clicked.connect(self._load_more)
         self.merge = QPushButton(self.tr("Merge with another contact…"))
         self.merge.clicked.connect(lambda: self.contact_id and self.mergeRequested.emit(self.contact_id))
+        self.callbacks: CallbacksView | None = None
         layout = QVBoxLayout(self)
         layout.addWidget(self.name)
         layout.addWidget(self.identities)
         layout.addWidget(self.attributes)
         layout.addWidget(self.merge)
+        self._callbacks_at = layout.count()
         layout.addWidget(QLabel(self.tr("Timeline")))
         layout.addLayout(filters)
         layout.addWidget(self.timeline, 1)
@@ -77,6 +82,17 @@ class CustomerPanel(QWidget):
     def set_loader(self, load: TimelineLoader) -> None:
         self._load = load
 
+    def bind_callbacks(self, bridge: ClientBridge) -> CallbacksView:
+        """Show the customer's open callbacks, from this client's cache, with their actions."""
+        names = {u["id"]: u["display_name"] for u in bridge.client.users()}
+        self.callbacks = CallbacksView(bridge, names, self, for_contact=True)
+        self.callbacks.openConversation.connect(self.openConversation)
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(self._callbacks_at, self.callbacks)
+        self.callbacks.show_contact(self.contact_id)
+        return self.callbacks
+
     def show_contact(self, detail: ContactDetail | None) -> None:
         if detail is None:
             self.contact_id = None
@@ -84,6 +100,8 @@ class CustomerPanel(QWidget):
             self.identities.clear()
             self.attributes.clear()
             self.timeline.clear()
+            if self.callbacks is not None:
+                self.callbacks.show_contact(None)
             return
         changed = detail.contact["id"] != self.contact_id
         self.contact_id = detail.contact["id"]
@@ -98,6 +116,8 @@ class CustomerPanel(QWidget):
         self.attributes.setText(", ".join(f"{k}: {v}" for k, v in sorted(attributes.items())))
         if changed:
             self.reload()
+            if self.callbacks is not None:
+                self.callbacks.show_contact(self.contact_id)
 
     def channels(self) -> tuple[str, ...]:
         chosen = tuple(c for c, box in self.filters.items() if box.isChecked())
