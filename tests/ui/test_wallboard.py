@@ -184,6 +184,12 @@ def test_drill_down_then_reassign_move_and_capacity_reach_the_server(ui_env, qap
         await wallboard.start_refresh()
         row = wallboard.agents_model.row_of(ana)
         assert wallboard.agents_model.index(row, email).data().endswith("/ 4")
+        # From the workspace too: the open conversation moves back to support.
+        window.open_conversation(cid)
+        mover = window.supervising.open_move()
+        (target,) = [mover.list.item(i) for i in range(mover.list.count()) if mover.list.item(i).data(256) == support]
+        mover._choose(target)
+        await until(lambda: server_row(ui_env, m.Conversation, cid).queue_id == support)
         wallboard.close()
         await finish(controller)
 
@@ -196,7 +202,9 @@ def test_an_agents_window_has_no_wallboard_and_sets_her_presence(ui_env, qapp):
     async def body() -> None:
         controller = await sign_in(ui_env, qapp, "ana")
         window = controller.window
-        assert "wallboard" not in window.actions_by_id
+        assert "wallboard" not in window.actions_by_id and "move_queue" not in window.actions_by_id
+        window.open_conversation(ui_env.world.conversations["nuria_email"])
+        assert window.supervising.open_move() is None
         assert window.supervising.open_wallboard() is None
         assert not window.findChildren(Wallboard)
         window.show()

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QMenu
 from agentdesk.client.cache.apply import Touched
 from agentdesk.client.outbox.store import ItemState, OutboxItem
 from agentdesk.ui.shortcuts import BY_ID
+from agentdesk.ui.supervisor.dialogs import QueuePicker
 from agentdesk.ui.supervisor.wallboard import Wallboard
 from agentdesk.ui.widgets.presence import PresenceSelector
 
@@ -39,6 +40,8 @@ class SupervisorWorkspace(QObject):
         window.addAction(self.presence_action)
         window.actions_by_id["presence"] = self.presence_action
         self.wallboard_action = self._action("wallboard", self.open_wallboard)
+        # In the workspace too: move the open conversation to another queue.
+        self.move_action = self._action("move_queue", self.open_move)
         self.menu: QMenu | None = None
         window.bridge.outboxChanged.connect(self._outbox_changed)
         self._sync_role()
@@ -60,13 +63,15 @@ class SupervisorWorkspace(QObject):
         """Only supervisors and admins have the wallboard: no menu, no key, no window otherwise."""
         if self.supervising and self.menu is None:
             self.menu = self.window.menuBar().addMenu(self.tr("&Supervision"))
-            self.menu.addAction(self.wallboard_action)
-            self.window.addAction(self.wallboard_action)
-            self.window.actions_by_id["wallboard"] = self.wallboard_action
+            for command_id, action in (("wallboard", self.wallboard_action), ("move_queue", self.move_action)):
+                self.menu.addAction(action)
+                self.window.addAction(action)
+                self.window.actions_by_id[command_id] = action
         elif not self.supervising and self.menu is not None:
             self.window.menuBar().removeAction(self.menu.menuAction())
-            self.window.removeAction(self.wallboard_action)
-            self.window.actions_by_id.pop("wallboard", None)
+            for command_id, action in (("wallboard", self.wallboard_action), ("move_queue", self.move_action)):
+                self.window.removeAction(action)
+                self.window.actions_by_id.pop(command_id, None)
             self.menu = None
             if self.wallboard is not None:
                 self.wallboard.close()
@@ -89,6 +94,16 @@ class SupervisorWorkspace(QObject):
         self.wallboard.activateWindow()
         return self.wallboard
 
+    def open_move(self) -> QueuePicker | None:
+        conversation_id = self.window.current_conversation_id()
+        detail = self.client.conversation(conversation_id) if conversation_id is not None else None
+        if not self.supervising or detail is None:
+            return None
+        picker = QueuePicker(self.client.queues(), detail.conversation["queue_id"], self.window)
+        picker.chosen.connect(lambda queue_id: self.client.move_conversation(detail.conversation["id"], queue_id))
+        picker.open()
+        return picker
+
     def _tray_alert(self, text: str) -> None:
         tray = self.window.tray
         if tray is not None:
@@ -107,6 +122,8 @@ class SupervisorWorkspace(QObject):
             self.presence.show_presence(self.client.my_presence())
 
     def _outbox_changed(self, item: OutboxItem) -> None:
+        if item.kind == "move" and item.state is ItemState.FAILED:
+            self.window.statusBar().showMessage(self.tr("Not moved: %1").replace("%1", item.error or ""), 10_000)
         if item.kind != "presence":
             return
         if item.state is ItemState.FAILED:
