@@ -98,6 +98,8 @@ class EventKind(StrEnum):
     CALLBACK_SCHEDULED = "callback_scheduled"
     CALLBACK_DONE = "callback_done"
     CALLBACK_MISSED = "callback_missed"
+    # A colleague was called to the conversation by "@username" in a note (data: user_id, message_id).
+    MENTIONED = "mentioned"
 
 
 class ChangeOp(StrEnum):

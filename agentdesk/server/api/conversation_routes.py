@@ -26,6 +26,7 @@ from agentdesk.server.changelog import row_payload
 from agentdesk.server.channels.whatsapp.outbound import template_text
 from agentdesk.server.db import models as m
 from agentdesk.server.services import conversations as svc
+from agentdesk.server.services import mentions
 
 router = APIRouter(prefix="/api/v1/conversations", tags=["conversations"])
 Id = Annotated[int, Path(ge=1, le=2**62)]
@@ -111,7 +112,9 @@ def post_note(
     key: IdempotencyKey = None,
 ) -> Response:
     def op(session: Session, actor: m.User) -> tuple[int, dict[str, Any]]:
-        return 201, row_payload(svc.reply(session, actor, conversation_id, body.text, kind=MessageKind.NOTE))
+        note = svc.reply(session, actor, conversation_id, body.text, kind=MessageKind.NOTE)
+        mentions.record(session, actor, note)
+        return 201, row_payload(note)
 
     return run_write(st, request, user, key, body, op)
 
