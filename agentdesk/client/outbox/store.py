@@ -100,21 +100,25 @@ def next_pending(cache: Cache) -> OutboxItem | None:
 _PLACEHOLDER = re.compile(r"/-(\d+)(?=/|$)")
 
 
+def makers(item: OutboxItem) -> list[int]:
+    """The outbox items that make the rows this item names by placeholder (see `qa_writes`)."""
+    found = [int(n) for n in _PLACEHOLDER.findall(item.path)]
+    parent = (item.body or {}).get("parent_id")
+    if isinstance(parent, int) and parent < 0:
+        found.append(-parent)
+    return found
+
+
 def resolve(cache: Cache, item: OutboxItem) -> tuple[OutboxItem, str | None]:
-    """The item with the server's ids in place of the placeholders it names (see `qa_writes`).
+    """The item with the server's ids in place of the placeholders it names.
 
     The items that make those rows come first in the outbox, so they have been sent by now;
     when one was refused, so is this item, with the reason: the server never saw its row.
     """
-    makers = [int(n) for n in _PLACEHOLDER.findall(item.path)]
     parent = (item.body or {}).get("parent_id")
-    if isinstance(parent, int) and parent < 0:
-        makers.append(-parent)
-    if not makers:
-        return item, None
     ids: dict[int, int] = {}
     with cache.read() as conn:
-        for maker_id in makers:
+        for maker_id in makers(item):
             maker = get(conn, maker_id)
             if maker is None or maker.state is not ItemState.SENT or not isinstance(maker.result, dict):
                 why = maker.error if maker is not None and maker.error else "it was not saved"

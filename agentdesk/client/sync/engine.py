@@ -275,12 +275,13 @@ class SyncEngine:
             await self._send(item)
 
     async def _send(self, item: OutboxItem) -> None:
-        item, refused = await asyncio.to_thread(store.resolve, self.cache, item)
-        if refused is not None:
-            failed, touched = await asyncio.to_thread(store.mark_failed, self.cache, item.id, refused)
-            self.outbox_changed.emit(failed)
-            self.changed.emit(touched)
-            return
+        if store.makers(item):
+            item, refused = await asyncio.to_thread(store.resolve, self.cache, item)
+            if refused is not None:
+                failed, touched = await asyncio.to_thread(store.mark_failed, self.cache, item.id, refused)
+                self.outbox_changed.emit(failed)
+                self.changed.emit(touched)
+                return
         await asyncio.to_thread(store.count_attempt, self.cache, item.id)
         body = item.body
         if item.files:
