@@ -46,7 +46,7 @@ class ConversationPane(QWidget):
         self._detail: ConversationDetail | None = None
         self._names: Mapping[int, str] = {}
         # Extra keys per message id for the renderer (`annotation_html`, `marks`): QA comments.
-        self.annotate: Callable[[int], Mapping[int, Mapping[str, Any]]] | None = None
+        self.annotate: Callable[[ConversationDetail], Mapping[int, Mapping[str, Any]]] | None = None
         self.title = QLabel(self.tr("No conversation selected"))
         self.title.setObjectName("title")
         self.title.setWordWrap(True)
@@ -127,7 +127,7 @@ class ConversationPane(QWidget):
             return
         names = self._names
         sender = (self._detail.contact or {}).get("name")
-        notes = self.annotate(self._detail.conversation["id"]) if self.annotate is not None else {}
+        notes = self.annotate(self._detail) if self.annotate is not None else {}
         items = [
             {"type": "message", "sender_name": sender, **m, **notes.get(m["id"], {})} for m in self._detail.messages
         ]

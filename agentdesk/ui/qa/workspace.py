@@ -14,6 +14,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QLayout, QWidget
 
 from agentdesk.client.cache.apply import Touched
+from agentdesk.client.queries.conversation import ConversationDetail
 from agentdesk.client.queries.inbox import InboxFilter
 from agentdesk.client.queries.qa import selection_anchor
 from agentdesk.ui.navigation import NavEntry
@@ -144,10 +145,10 @@ class QaWorkspace(QObject):
 
     # -- comments ------------------------------------------------------------------------------
 
-    def _annotations(self, conversation_id: int) -> dict[int, dict[str, Any]]:
-        detail = self.window.conversation._detail
+    def _annotations(self, detail: ConversationDetail) -> dict[int, dict[str, Any]]:
+        conversation_id = detail.conversation["id"]
         threads = self.client.qa.threads(conversation_id)
-        if not threads or detail is None:
+        if not threads:
             return {}
         titles: dict[str, str] = {}
         for review in self.client.qa.reviews(conversation_id):
