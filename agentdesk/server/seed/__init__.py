@@ -14,6 +14,7 @@ from agentdesk.server.db.engine import make_engine, make_sessionmaker
 from agentdesk.server.db.migrate import upgrade
 from agentdesk.server.db.types import utcnow
 from agentdesk.server.seed.bulk import BENCH_PASSWORD, BENCH_USERNAME, seed_scale
+from agentdesk.server.seed.callbacks import seed_callbacks
 from agentdesk.server.seed.demo import DEMO_USERS, QUEUES, DemoSeeder
 from agentdesk.server.seed.qa import seed_qa
 
@@ -28,6 +29,7 @@ _COUNTED = (
     ("messages", m.Message),
     ("events", m.Event),
     ("articles", m.KbArticle),
+    ("callbacks", m.Callback),
     ("QA reviews", m.QaReview),
     ("changes", m.Change),
 )
@@ -78,6 +80,7 @@ def _demo(session: Session, settings: Settings, seed: int) -> int:
     now = utcnow()
     DemoSeeder(session, seed, settings.default_region, now).run()
     seed_qa(session, seed, now)
+    seed_callbacks(session, seed, now)
     session.commit()
     print(f"Seeded the demo data in {time.perf_counter() - started:.1f} s:")
     print_counts(session)
