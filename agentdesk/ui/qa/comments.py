@@ -66,7 +66,7 @@ def _thread_html(thread: Thread, names: Mapping[int, str], criteria: Mapping[str
     head.append(html.escape(severity_label(c.get("severity"))))
     if c.get("criterion_key"):
         head.append(html.escape(criteria.get(c["criterion_key"], c["criterion_key"])))
-    parts = [f"<div class='qa' id='c{c['id']}'>💬 {' · '.join(head)}"]
+    parts = [f"<div class='qa' id='c{c['id']}'>✎ {' · '.join(head)}"]
     if c.get("anchor_quote"):
         parts.append(f"<br><i>“{html.escape(c['anchor_quote'])}”</i>")
     parts.append(f"<br>{html.escape(c['body'] or '')}")

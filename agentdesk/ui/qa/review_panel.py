@@ -261,6 +261,7 @@ class ReviewPanel(QWidget):
         self.summary.setVisible(review is not None)
         self.summary.setReadOnly(not editable)
         self._update_score()
+        self._show_title(review)
         self._show_response(review)
 
     def _build_form(
@@ -316,6 +317,14 @@ class ReviewPanel(QWidget):
             text += " · " + self.tr("%n criteria left", "", len(result.missing))
         self.score.setText(text)
 
+    def _show_title(self, review: Mapping[str, Any] | None) -> None:
+        if review is None:
+            self.title.setText(self.tr("No review of this conversation yet"))
+            return
+        agent = self._names.get(review.get("agent_id") or -1, "") or self.tr("the agent")
+        reviewer = self._names.get(review.get("reviewer_id") or -1, "") or self.tr("a reviewer")
+        self.title.setText(self.tr("%1's work, reviewed by %2").replace("%1", agent).replace("%2", reviewer))
+
     def _show_response(self, review: Mapping[str, Any] | None) -> None:
         submitted = review is not None and review["status"] == "submitted"
         answer = review.get("agent_response") if review is not None else None
@@ -330,9 +339,11 @@ class ReviewPanel(QWidget):
                 .replace("%1", agent)
                 .replace("%2", review.get("dispute_reason") or "")
             )
-        else:
-            self.response.setText(self.tr("Waiting for %1 to respond.").replace("%1", agent))
         can_respond = submitted and review is not None and review["agent_id"] == self.client.user_id and not answer
+        if can_respond:
+            self.response.setText(self.tr("Acknowledge this review, or dispute it with a reason."))
+        elif submitted and not answer:
+            self.response.setText(self.tr("Waiting for %1 to respond.").replace("%1", agent))
         self.respond_box.setVisible(can_respond)
         # The reviewer has now seen the agent's answer: say so once (the overlay marks it at once).
         unseen = answer and self._mine(review) and review is not None and not review.get("lead_seen_response_at")
