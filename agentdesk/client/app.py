@@ -35,6 +35,7 @@ from agentdesk.client.queries.contact import ContactDetail, TimelinePage, contac
 from agentdesk.client.queries.conversation import ConversationDetail, conversation_detail
 from agentdesk.client.queries.figures import AgentState, Figures
 from agentdesk.client.queries.inbox import InboxCounts, InboxFilter, InboxView, inbox_counts
+from agentdesk.client.queries.mentions import Mention, mentions
 from agentdesk.client.queries.search import ContactHit, MessageHit, search_contacts, search_messages
 from agentdesk.client.sync import figures as figure_fetch
 from agentdesk.client.sync import pages
@@ -308,6 +309,10 @@ class AgentDeskClient:
     def users(self) -> list[dict[str, Any]]:
         return directory.users(self.cache)
 
+    def mentions(self, *, limit: int = 50) -> list[Mention]:
+        """Notes that mention this user ("@username"), newest first."""
+        return mentions(self.cache, self.user_id, limit=limit)
+
     def queues(self) -> list[dict[str, Any]]:
         return directory.queues(self.cache)
 
@@ -316,6 +321,17 @@ class AgentDeskClient:
 
     def search_contacts(self, text: str, *, limit: int = 20) -> list[ContactHit]:
         return search_contacts(self.cache, text, limit=limit)
+
+    async def search(
+        self, text: str, *, contacts: int = 20, messages: int = 50
+    ) -> tuple[list[ContactHit], list[MessageHit]]:
+        """Contacts and messages matching `text`, read in a worker thread (a search over a million
+        messages takes ~100 ms: never on the caller's loop, which is the GUI thread's)."""
+
+        def both() -> tuple[list[ContactHit], list[MessageHit]]:
+            return search_contacts(self.cache, text, limit=contacts), search_messages(self.cache, text, limit=messages)
+
+        return await asyncio.to_thread(both)
 
     # -- supervising (issue 9): presence, capacity, moves, and the wallboard's figures --------
 

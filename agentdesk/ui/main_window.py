@@ -42,6 +42,7 @@ from agentdesk.ui.qa.workspace import QaWorkspace
 from agentdesk.ui.settings import Settings
 from agentdesk.ui.shortcuts import BY_ID
 from agentdesk.ui.supervisor.workspace import SupervisorWorkspace
+from agentdesk.ui.widgets.mentions import MentionsList
 from agentdesk.ui.widgets.palette import CommandPalette, PaletteItem
 from agentdesk.ui.widgets.pickers import AssigneePicker, SnoozePicker
 from agentdesk.ui.widgets.shortcut_sheet import ShortcutSheet
@@ -65,11 +66,13 @@ _LETTER_COMMANDS = {
     "view_mine",
     "view_unassigned",
     "view_all",
+    "mentions",
 }
 
 
 class MainWindow(QMainWindow):
     settingsRequested = Signal()
+    notified = Signal(str)  # a desktop notification's text, also where no tray shows it
     signOutRequested = Signal()
 
     def __init__(self, bridge: ClientBridge, settings: Settings, language: str = "en") -> None:
@@ -83,6 +86,8 @@ class MainWindow(QMainWindow):
         self._mine: set[int] | None = None
         self._last_merge: int | None = None
         self._staging: set[asyncio.Future[None]] = set()
+        # Mentions already known at start are not news.
+        self._mentioned = {m.event_id for m in self.client.mentions()}
 
         self.banner = QLabel()
         self.banner.setObjectName("offline")
@@ -191,6 +196,7 @@ class MainWindow(QMainWindow):
             "send": self.conversation.composer.submit,
             "attach": self.conversation.composer.choose_files,
             "template": self.conversation.composer.show_templates,
+            "mentions": self.show_mentions,
             "resolve": lambda: self._status("resolved"),
             "reopen": lambda: self._status("open"),
             "pending": lambda: self._status("pending"),
@@ -240,6 +246,7 @@ class MainWindow(QMainWindow):
         users = self.client.users()
         self._names = {u["id"]: u["display_name"] for u in users}
         self._queues = {q["id"]: q for q in self.client.queues()}
+        self.conversation.composer.set_people([u for u in users if u["id"] != self.client.user_id])
         self._users = users
         self._me = next((u for u in users if u["id"] == self.client.user_id), {"display_name": ""})
 
@@ -388,14 +395,12 @@ class MainWindow(QMainWindow):
 
     # -- palette and help ----------------------------------------------------------------------
 
-    def palette_search(self, text: str) -> list[PaletteItem]:
-        items = [
-            PaletteItem("contact", hit.name or "?", hit.addresses, hit.contact_id)
-            for hit in self.client.search_contacts(text, limit=8)
-        ]
+    async def palette_search(self, text: str) -> list[PaletteItem]:
+        contacts, messages = await self.client.search(text, contacts=8, messages=12)
+        items = [PaletteItem("contact", hit.name or "?", hit.addresses, hit.contact_id) for hit in contacts]
         items += [
             PaletteItem("conversation", hit.snippet.replace("\n", " ")[:90], hit.channel, hit.conversation_id)
-            for hit in self.client.search_messages(text, limit=12)
+            for hit in messages
         ]
         return items
 
@@ -441,6 +446,8 @@ class MainWindow(QMainWindow):
             self._update_count()
             self.navigation.set_counts(self.client.inbox_counts())
             self._notify_new_assignments()
+        if touched.everything or touched.ids.get("event"):
+            self._notify_mentions()
         current = self.current_conversation_id()
         # Message and event ids do not say their conversation; re-reading one conversation is cheap.
         if current is not None and (
@@ -450,17 +457,39 @@ class MainWindow(QMainWindow):
         self.qa.refresh(touched)
         self.supervising.refresh(touched)
 
+    def _notify(self, text: str) -> None:
+        """A desktop notification (and the sound), as the settings ask."""
+        if not self.settings.get(keys.NOTIFY_DESKTOP):
+            return
+        if self.settings.get(keys.NOTIFY_SOUND):
+            QApplication.beep()
+        if self.tray is not None:
+            self.tray.showMessage("AgentDesk", text)
+        self.notified.emit(text)
+
     def _notify_new_assignments(self) -> None:
         mine = {r.conversation_id for r in self.client.inbox(InboxFilter(view="mine")).page(None, 500)}
-        if self._mine is not None and self.tray is not None and self.settings.get(keys.NOTIFY_DESKTOP):
-            new = mine - self._mine
-            if new:
-                if self.settings.get(keys.NOTIFY_SOUND):
-                    QApplication.beep()
-                self.tray.showMessage("AgentDesk", self.tr("%n conversation(s) newly assigned to you", "", len(new)))
+        if self._mine is not None and (new := mine - self._mine):
+            self._notify(self.tr("%n conversation(s) newly assigned to you", "", len(new)))
         self._mine = mine
         if self.tray is not None:
             self.tray.setToolTip(self.tr("AgentDesk — %n open for you", "", len(mine)))
+
+    def _notify_mentions(self) -> None:
+        mentions = self.client.mentions()
+        new = [m for m in mentions if m.event_id not in self._mentioned]
+        self._mentioned |= {m.event_id for m in mentions}
+        if len(new) == 1:
+            who = self._names.get(new[0].by_id or -1) or "?"
+            self._notify(self.tr("%1 mentioned you: %2").replace("%1", who).replace("%2", new[0].text[:120]))
+        elif new:
+            self._notify(self.tr("%n new mention(s) of you", "", len(new)))
+
+    def show_mentions(self) -> MentionsList:
+        dialog = MentionsList(self.client.mentions(), self._names, self)
+        dialog.chosen.connect(self.open_conversation)
+        dialog.open()
+        return dialog
 
     def _outbox_changed(self, item: OutboxItem) -> None:
         if item.kind == "merge" and item.state is ItemState.SENT and isinstance(item.result, dict):

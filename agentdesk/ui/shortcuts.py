@@ -33,6 +33,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("view_mine", "G, M", QT_TRANSLATE_NOOP("Commands", "Show my conversations"), NAVIGATION),
     Command("view_unassigned", "G, U", QT_TRANSLATE_NOOP("Commands", "Show unassigned conversations"), NAVIGATION),
     Command("view_all", "G, A", QT_TRANSLATE_NOOP("Commands", "Show all conversations"), NAVIGATION),
+    Command("mentions", "G, N", QT_TRANSLATE_NOOP("Commands", "Show the notes that mention me"), NAVIGATION),
     Command("reply", "R", QT_TRANSLATE_NOOP("Commands", "Reply"), CONVERSATION),
     Command("note", "N", QT_TRANSLATE_NOOP("Commands", "Add a private note"), CONVERSATION),
     Command("send", "Ctrl+Return", QT_TRANSLATE_NOOP("Commands", "Send"), CONVERSATION),

@@ -158,10 +158,10 @@ def test_shortcuts_palette_search_and_resolve(ui_env, qapp):
 
         palette: CommandPalette = window.open_palette()
         palette.query.setText("resol")
-        palette._update()
+        await palette.update()
         assert any(item.kind == "command" and item.target == "resolve" for item in palette.items())
         palette.query.setText("comanda")
-        palette._update()
+        await palette.update()
         hit = next(item for item in palette.items() if item.kind == "conversation")
         palette._choose(palette.items().index(hit))
         assert window.current_conversation_id() == hit.target

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QMimeData, QStringListModel, Qt, Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QIcon
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QIcon, QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -43,6 +43,8 @@ from agentdesk.ui import labels
 
 WHATSAPP_WINDOW = timedelta(hours=24)
 _PLACEHOLDER = re.compile(r"\{\{\s*([a-z_]+)\.([a-z_]+)\s*\}\}")
+# An "@name" being typed: at the start or after a space, up to the cursor.
+_MENTION_TYPED = re.compile(r"(?:^|(?<=\s))@([\w.-]*)$")
 IDENTITY_CHANNEL = {"email": "email", "phone": "whatsapp", "webchat": "webchat"}
 
 
@@ -87,6 +89,25 @@ class _Editor(QPlainTextEdit):
     """The text box; files dropped or pasted onto it become attachments, not their paths as text."""
 
     filesDropped = Signal(list)  # [Path]
+    completionChosen = Signal(object, str)  # the completer, the entry chosen by Return or Tab
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.completers: list[QCompleter] = []
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # A completer hands the keys its popup does not use on to the text box: Return and Tab
+        # there mean "take this entry", not a new line.
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab):
+            for completer in self.completers:
+                popup = completer.popup()
+                if popup.isVisible():
+                    index = popup.currentIndex()
+                    popup.hide()
+                    if index.isValid():
+                        self.completionChosen.emit(completer, str(index.data()))
+                    return
+        super().keyPressEvent(event)
 
     def canInsertFromMimeData(self, source: QMimeData) -> bool:
         return bool(local_files(source)) or super().canInsertFromMimeData(source)
@@ -202,9 +223,24 @@ class Composer(QWidget):
         self._completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self._completer.setWidget(self.editor)
         self._completer.activated.connect(self._insert_canned)
+        # "@" in a note: colleagues to mention, by user name or display name.
+        self._people = QCompleter(self)
+        self._people.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self._people.setFilterMode(Qt.MatchFlag.MatchContains)
+        self._people.setWidget(self.editor)
+        self._people.activated.connect(self._insert_mention)
+        self.editor.completers = [self._completer, self._people]
+        self.editor.completionChosen.connect(
+            lambda completer, text: (self._insert_mention if completer is self._people else self._insert_canned)(text)
+        )
         self.editor.textChanged.connect(self._maybe_complete)
         self.identity.currentIndexChanged.connect(self._update_channel)
         self.note_mode.toggled.connect(self._update_channel)
+
+    def set_people(self, users: list[dict[str, Any]]) -> None:
+        """The colleagues a note can mention ("@username")."""
+        entries = [f"@{u['username']} — {u.get('display_name') or u['username']}" for u in users if u.get("username")]
+        self._people.setModel(QStringListModel(entries, self))
 
     def set_canned(self, canned: list[Canned]) -> None:
         self._canned = canned
@@ -477,7 +513,33 @@ class Composer(QWidget):
         self._fill_templates()
         self._update_channel()
 
+    def _mention_prefix(self) -> str | None:
+        """The "@name" being typed at the cursor in a note, without its "@"; None when there is none."""
+        if not self.note_mode.isChecked():
+            return None
+        cursor = self.editor.textCursor()
+        before = self.editor.toPlainText()[: cursor.position()]
+        match = _MENTION_TYPED.search(before)
+        return match.group(1) if match else None
+
+    def _insert_mention(self, chosen: str) -> None:
+        prefix = self._mention_prefix()
+        if prefix is None:
+            return
+        cursor = self.editor.textCursor()
+        cursor.movePosition(cursor.MoveOperation.Left, cursor.MoveMode.KeepAnchor, len(prefix) + 1)
+        cursor.insertText(chosen.split(" — ", 1)[0] + " ")
+        self.editor.setTextCursor(cursor)
+
     def _maybe_complete(self) -> None:
+        prefix = self._mention_prefix()
+        if prefix is not None and self._people.model() is not None:
+            self._people.setCompletionPrefix(prefix)
+            rect = self.editor.cursorRect()
+            rect.setWidth(300)
+            self._people.complete(rect)
+            return
+        self._people.popup().hide()
         text = self.editor.toPlainText()
         if text.startswith("/") and "\n" not in text and self._canned:
             self._completer.setCompletionPrefix(text[1:])

@@ -71,6 +71,8 @@ def _event_text(event: Mapping[str, Any], names: Mapping[int, str]) -> str:
         return tr("Survey: CSAT %1").replace("%1", str(data.get("csat", "–")))
     if kind == "merged":
         return tr("Merged with another contact")
+    if kind == "mentioned":
+        return tr("%1 mentioned %2").replace("%1", who or "?").replace("%2", names.get(data.get("user_id") or -1, "?"))
     if kind == "reminder_scheduled":
         due = _local(when(data["due_at"])) if data.get("due_at") else "?"
         return tr("WhatsApp reminder scheduled for %1").replace("%1", due)

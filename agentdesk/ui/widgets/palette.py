@@ -1,12 +1,15 @@
 """The command palette (Ctrl+K): one box that finds commands, conversations and contacts.
 
-Searching goes through a callable the window hands in (the local full-text index), so the
-palette itself stays free of any data access.
+Searching goes through a coroutine the window hands in (the local full-text index, queried
+in a worker thread by the client core), so the palette itself stays free of any data access
+and the window never waits for SQLite. Commands show at once; found rows follow, and the
+answer to a query the user has typed past is dropped.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import asyncio
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,7 +28,7 @@ class PaletteItem:
     target: Any  # the command id, conversation id or contact id
 
 
-Search = Callable[[str], Sequence[PaletteItem]]
+Search = Callable[[str], Awaitable[Sequence[PaletteItem]]]
 
 
 class CommandPalette(QDialog):
@@ -37,6 +40,8 @@ class CommandPalette(QDialog):
         self.setWindowFlag(Qt.WindowType.FramelessWindowHint)
         self._search = search
         self._items: list[PaletteItem] = []
+        self._query: str | None = None  # what the shown items answer
+        self._running: asyncio.Future[None] | None = None
         self.query = QLineEdit()
         self.query.setPlaceholderText(self.tr("Search conversations, contacts and commands"))
         self.query.setAccessibleName(self.tr("Search"))
@@ -52,6 +57,7 @@ class CommandPalette(QDialog):
         # Typing fast must not run a search per key: wait for a short pause.
         self._debounce = QTimer(self, singleShot=True, interval=120)
         self._debounce.timeout.connect(self._update)
+        self.finished.connect(lambda _result: self._cancel())
         self.query.textChanged.connect(lambda _text: self._debounce.start())
         self.query.returnPressed.connect(lambda: self._choose(max(self.results.currentIndex().row(), 0)))
         self.query.installEventFilter(self)
@@ -68,9 +74,32 @@ class CommandPalette(QDialog):
         return items
 
     def _update(self) -> None:
+        self._cancel()
+        # Kept until done or replaced: the loop holds tasks only weakly.
+        self._running = asyncio.ensure_future(self.update())
+
+    async def update(self) -> None:
+        """Show what the query finds now: commands at once, then the search's rows."""
         text = self.query.text().strip()
-        found = list(self._search(text)) if self._search and len(text) >= 2 else []
-        self._items = found + self.commands_matching(text)
+        commands = self.commands_matching(text)
+        if text != self._query:  # the same query again keeps its rows while it is searched anew
+            self._show(text, commands)
+        if self._search is None or len(text) < 2:
+            return
+        found = list(await self._search(text))
+        if self.query.text().strip() == text:  # otherwise the user has typed on: a newer search follows
+            self._show(text, found + commands)
+
+    def answered_query(self) -> str | None:
+        return self._query
+
+    def _cancel(self) -> None:
+        if self._running is not None and not self._running.done():
+            self._running.cancel()
+
+    def _show(self, text: str, items: list[PaletteItem]) -> None:
+        self._query = text
+        self._items = items
         self._model.setStringList([f"{i.title}   ·   {i.subtitle}" if i.subtitle else i.title for i in self._items])
         if self._items:
             self.results.setCurrentIndex(self._model.index(0))
