@@ -62,7 +62,8 @@ def annotations(
 
 def _thread_html(thread: Thread, names: Mapping[int, str], criteria: Mapping[str, str], me: int) -> str:
     c = thread.comment
-    head = [f"<b>{html.escape(names.get(c['author_id'] or -1, '') or tr('Reviewer'))}</b>"]
+    author = names.get(c["author_id"] or -1, "") or tr("Reviewer")
+    head = [f"<b>{html.escape(author)}</b>"]
     head.append(html.escape(severity_label(c.get("severity"))))
     if c.get("criterion_key"):
         head.append(html.escape(criteria.get(c["criterion_key"], c["criterion_key"])))
@@ -71,14 +72,15 @@ def _thread_html(thread: Thread, names: Mapping[int, str], criteria: Mapping[str
         parts.append(f"<br><i>“{html.escape(c['anchor_quote'])}”</i>")
     parts.append(f"<br>{html.escape(c['body'] or '')}")
     if c.get("suggestion"):
-        parts.append(f"<br><span class='suggestion'>{html.escape(tr('Better:'))} {html.escape(c['suggestion'])}</span>")
+        better = tr("Better: %1").replace("%1", c["suggestion"])
+        parts.append(f"<br><span class='suggestion'>{html.escape(better)}</span>")
     for reply in thread.replies:
         who = html.escape(names.get(reply["author_id"] or -1, ""))
         parts.append(f"<div class='qa-reply'>↳ <b>{who}</b>: {html.escape(reply['body'] or '')}</div>")
-    links = [f"<a href='qa-reply:{c['id']}'>{html.escape(tr('Reply'))}</a>"]
+    actions = [("qa-reply", tr("Reply"))]
     if c["author_id"] == me:
-        links.append(f"<a href='qa-edit:{c['id']}'>{html.escape(tr('Edit'))}</a>")
-        links.append(f"<a href='qa-delete:{c['id']}'>{html.escape(tr('Delete'))}</a>")
+        actions += [("qa-edit", tr("Edit")), ("qa-delete", tr("Delete"))]
+    links = [f"<a href='{action}:{c['id']}'>{html.escape(label)}</a>" for action, label in actions]
     parts.append(f"<br>{' · '.join(links)}</div>")
     return "".join(parts)
 

@@ -74,7 +74,7 @@ class QaList(QWidget):
         for review in reviews:
             who = names.get((review["agent_id"] if reviewer else review["reviewer_id"]) or -1, "")
             item = QListWidgetItem(
-                f"{_badge(review, reviewer)}{describe(review['conversation_id'])}\n{who} · {_state(self, review)}"
+                f"{_badge(review, reviewer)}{describe(review['conversation_id'])}\n{who} · {self._state(review)}"
             )
             item.setData(ROW_DATA, review)
             self.list.addItem(item)
@@ -145,6 +145,18 @@ class QaList(QWidget):
         data = item.data(ROW_DATA)
         (self.reviewChosen if self.mode == "feedback" else self.sampleItemChosen).emit(data)
 
+    def _state(self, review: Mapping[str, Any]) -> str:
+        if review["status"] == "draft":
+            return self.tr("draft")
+        score = review.get("score")
+        shown = "—" if score is None else f"{score:.0f}"
+        response = review.get("agent_response")
+        if response == "acknowledged":
+            return self.tr("%1 · acknowledged").replace("%1", shown)
+        if response == "disputed":
+            return self.tr("%1 · disputed").replace("%1", shown)
+        return self.tr("%1 · new").replace("%1", shown)
+
 
 def _badge(review: Mapping[str, Any], reviewer: bool) -> str:
     if reviewer:
@@ -152,19 +164,6 @@ def _badge(review: Mapping[str, Any], reviewer: bool) -> str:
     else:
         fresh = not review.get("agent_response")
     return "● " if fresh else ""
-
-
-def _state(widget: QWidget, review: Mapping[str, Any]) -> str:
-    if review["status"] == "draft":
-        return widget.tr("draft")
-    score = review.get("score")
-    shown = "—" if score is None else f"{score:.0f}"
-    response = review.get("agent_response")
-    if response == "acknowledged":
-        return widget.tr("%1 · acknowledged").replace("%1", shown)
-    if response == "disputed":
-        return widget.tr("%1 · disputed").replace("%1", shown)
-    return widget.tr("%1 · new").replace("%1", shown)
 
 
 class SampleDialog(QDialog):
