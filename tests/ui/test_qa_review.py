@@ -229,3 +229,20 @@ def test_agent_disputes_with_a_reason(ui_env, qapp):
         await finish(controller)
 
     ui_env.run(body())
+
+
+def test_a_refused_review_queue_says_why(ui_env, qapp):
+    async def body() -> None:
+        # Tom leads no team yet: he may not sample anyone's work, and the window says so.
+        controller = await sign_in(ui_env, qapp, "tom")
+        window = controller.window
+        window.actions_by_id["qa_queue"].trigger()
+        dialog = window.qa.new_sample()
+        assert dialog.agents.count() == 2
+        dialog.buttons.accepted.emit()
+        await until(lambda: "refused" in window.statusBar().currentMessage())
+        assert "not agents you may sample" in window.statusBar().currentMessage()
+        assert window.qa.list.samples.count() == 0
+        await finish(controller)
+
+    ui_env.run(body())

@@ -14,6 +14,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QLayout, QWidget
 
 from agentdesk.client.cache.apply import Touched
+from agentdesk.client.outbox.store import ItemState, OutboxItem
 from agentdesk.client.queries.conversation import ConversationDetail
 from agentdesk.client.queries.inbox import InboxFilter
 from agentdesk.client.queries.qa import selection_anchor
@@ -54,6 +55,7 @@ class QaWorkspace(QObject):
         pane.linkActivated.connect(self._link)
         self._make_actions()
         self.dialog: QWidget | None = None
+        window.bridge.outboxChanged.connect(self._outbox_changed)
 
     # -- roles and navigation ----------------------------------------------------------------
 
@@ -238,10 +240,21 @@ class QaWorkspace(QObject):
     def new_sample(self) -> SampleDialog:
         agents = [u for u in self.window._users if u.get("role") == "agent"]
         dialog = SampleDialog(agents, self.window)
-        dialog.accepted.connect(lambda: self.client.qa.request_sample(**dialog.values()))
+
+        def request() -> None:
+            self.client.qa.request_sample(**dialog.values())
+            self.window.statusBar().showMessage(self.tr("Drawing the review queue…"), 10_000)
+
+        dialog.accepted.connect(request)
         dialog.open()
         self.dialog = dialog
         return dialog
+
+    def _outbox_changed(self, item: OutboxItem) -> None:
+        # A queue belongs to no conversation, so the pane's "not sent" line cannot show its refusal.
+        if item.kind == "qa_sample" and item.state is ItemState.FAILED:
+            message = self.tr("The review queue was refused: %1").replace("%1", item.error or "")
+            self.window.statusBar().showMessage(message, 15_000)
 
     def step_queue(self, by: int) -> None:
         if self.window.navigation.current_key() != QUEUE:
