@@ -24,6 +24,7 @@ from agentdesk.domain.enums import (
 )
 from agentdesk.domain.identity import Address
 from agentdesk.server.access import can_see_queue
+from agentdesk.server.channels.email.mailbox import NoMailbox, sending_queue
 from agentdesk.server.channels.whatsapp.outbound import check_reply
 from agentdesk.server.channels.whatsapp.window import OutsideServiceWindow
 from agentdesk.server.db import models as m
@@ -217,6 +218,12 @@ def reply(
             IdentityKind.WEBCHAT: ChannelKind.WEBCHAT,
         }[IdentityKind(identity.kind)].value
         _check_channel_options(session, conversation, identity.id, channel, meta or {}, now, text, attachment_ids)
+        if channel == ChannelKind.EMAIL.value and conversation.channel != channel:
+            try:
+                mailbox = sending_queue(session, user, conversation, identity)
+            except NoMailbox as exc:
+                raise Invalid(str(exc)) from exc
+            meta = {**(meta or {}), "from_queue_id": mailbox.id}
         if conversation.first_response_at is None:
             conversation.first_response_at = now
         if conversation.status == ConversationStatus.OPEN.value and conversation.assignee_id is None:
