@@ -287,7 +287,9 @@ class MainWindow(QMainWindow):
         row = self.inbox_model.row_of(conversation_id)
         if row is not None:
             self.inbox.setCurrentIndex(self.inbox_model.index(row))
-        else:
+        # Also when its row was current already while another conversation was on screen
+        # (opened from the timeline, the palette or a callback): selecting it again changes nothing.
+        if self.current_conversation_id() != conversation_id:
             self.show_conversation(conversation_id)
 
     def show_conversation(self, conversation_id: int | None, keep_scroll: bool = False) -> None:

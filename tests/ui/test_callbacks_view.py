@@ -90,6 +90,7 @@ def test_the_customer_panel_shows_the_customers_open_callbacks_and_acts_on_them(
         client = controller.client
         panel = window.customer.callbacks
         try:
+            window.navigation.select("all")
             window.show()
             window.activateWindow()
             await until(lambda: QApplication.activeWindow() is window)
@@ -128,6 +129,17 @@ def test_the_customer_panel_shows_the_customers_open_callbacks_and_acts_on_them(
             window.open_conversation(w.conversations["joan_whatsapp"])
             assert panel.isVisible() and panel.list.count() == 1
             assert panel.list.item(0).data(Qt.ItemDataRole.UserRole + 1) == w.conversations["joan_whatsapp"]
+            # Found again later (another conversation on screen, his row still the current one in
+            # the inbox, his card from the palette): Enter on his callback opens his conversation.
+            window.open_conversation(w.conversations["nuria_email"])
+            window.inbox.setCurrentIndex(
+                window.inbox_model.index(window.inbox_model.row_of(w.conversations["joan_whatsapp"]))
+            )
+            window.show_conversation(w.conversations["nuria_email"])
+            window.customer.show_contact(client.contact(w.contacts["joan_phone"]))
+            panel.list.setCurrentRow(0)
+            QTest.keyClick(panel.list, Qt.Key.Key_Return)
+            assert window.current_conversation_id() == w.conversations["joan_whatsapp"]
         finally:
             await controller.shutdown()
             window.close()
