@@ -154,11 +154,14 @@ class _Chunk:
         }
 
     def write(self, session: Session) -> int:
+        for model, rows in self.rows.items():
+            if rows:
+                session.execute(insert(model.__table__), rows)
+        self._mark_repeats(session)
         changes = []
         for model, rows in self.rows.items():
             if not rows:
                 continue
-            session.execute(insert(model.__table__), rows)
             entity = FEED_ENTITIES[model]
             scoped = "queue_id" in rows[0]
             changes.extend(
@@ -173,6 +176,19 @@ class _Chunk:
             )
         append_changes(session, changes)
         return len(changes)
+
+    def _mark_repeats(self, session: Session) -> None:
+        """Repeats as the server's flush hook decides them on arrival (rows written in bulk pass no
+        hook), before the change log is written, so that it carries them too."""
+        conversations = self.rows[m.Conversation]
+        if not conversations:
+            return
+        mark_repeats(session.connection())
+        c = m.Conversation
+        first, last = min(r["id"] for r in conversations), max(r["id"] for r in conversations)
+        repeats = set(session.scalars(select(c.id).where(c.id.between(first, last), c.repeat_contact)))
+        for row in conversations:
+            row["repeat_contact"] = row["id"] in repeats
 
 
 def seed_scale(session: Session, n: int, seed: int, progress: Callable[[int, int], None]) -> ScaleResult:
@@ -196,9 +212,6 @@ def seed_scale(session: Session, n: int, seed: int, progress: Callable[[int, int
         totals["events"] += len(chunk.rows[m.Event])
         done += size
         progress(done, n)
-    # Rows written in bulk pass no flush hook.
-    mark_repeats(session.connection())
-    session.commit()
     return ScaleResult(**totals)
 
 
@@ -329,7 +342,7 @@ def _fill(
                 "first_response_at": first_response,
                 "first_assigned_at": None,
                 "abandoned_at": None,
-                "repeat_contact": False,  # decided for all at the end (mark_repeats)
+                "repeat_contact": False,  # decided when the chunk is written
                 "resolved_at": at if status is ConversationStatus.RESOLVED else None,
                 "last_inbound_at": last_inbound,
                 "whatsapp_window_closes_at": last_inbound + WHATSAPP_WINDOW

@@ -41,7 +41,6 @@ from agentdesk.server.db.types import utcnow
 from agentdesk.server.seed import texts as tx
 from agentdesk.server.services import admin, contacts, conversations
 from agentdesk.server.services.conversations import Inbound, add_event
-from agentdesk.server.services.milestones import mark_repeats
 
 SUPPORT = "Atenció al client"
 BILLING = "Facturació"
@@ -446,8 +445,6 @@ class DemoSeeder:
             self._conversation(plan)
             if done % COMMIT_EVERY == 0:
                 self.session.commit()
-        # Conversations were backdated after the flush hook judged them against the real clock.
-        mark_repeats(self.session.connection())
         self.session.commit()
 
     def _organisation(self) -> None:

@@ -9,7 +9,7 @@
 Through a `before_flush` hook rather than in each write path: routing, a supervisor's
 assignment, the web chat and the simulator all add events and conversations their own way,
 and every one of them must keep the row in step, since the figures read only the row.
-Rows written in bulk (the seeders, the upgrade to schema 0009) get `mark_repeats`.
+Rows written in bulk (the bulk seeder, the benchmark, the upgrade to schema 0009) get `mark_repeats`.
 """
 
 from __future__ import annotations
