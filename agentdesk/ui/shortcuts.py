@@ -77,6 +77,7 @@ QA_COMMANDS: tuple[Command, ...] = (
     Command("qa_comment", "Ctrl+Alt+M", QT_TRANSLATE_NOOP("Commands", "Comment on the selected message"), QUALITY),
     Command("qa_submit", "Ctrl+Shift+Return", QT_TRANSLATE_NOOP("Commands", "Submit the review"), QUALITY),
     Command("qa_acknowledge", "Ctrl+Alt+A", QT_TRANSLATE_NOOP("Commands", "Acknowledge the review"), QUALITY),
+    Command("qa_dispute", "Ctrl+Alt+R", QT_TRANSLATE_NOOP("Commands", "Dispute the review (type the reason)"), QUALITY),
     Command("qa_next_item", "Ctrl+Alt+J", QT_TRANSLATE_NOOP("Commands", "Next in the review queue"), QUALITY),
     Command("qa_previous_item", "Ctrl+Alt+K", QT_TRANSLATE_NOOP("Commands", "Previous in the review queue"), QUALITY),
     Command("qa_feedback", "G, F", QT_TRANSLATE_NOOP("Commands", "Show feedback"), QUALITY),

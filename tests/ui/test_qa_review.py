@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from contextlib import closing
 
-from PySide6.QtCore import QUrl
-from PySide6.QtGui import QTextCursor
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QKeySequence, QTextCursor
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLabel
 from sqlalchemy import select
 
@@ -214,15 +215,19 @@ def test_agent_disputes_with_a_reason(ui_env, qapp):
         controller = await sign_in(ui_env, qapp, "ana")
         window = controller.window
         window.actions_by_id["qa_feedback"].trigger()
-        window.qa.list.list.setCurrentRow(0)
         panel = window.qa.panel
+        # Its shortcut, with nothing chosen yet, opens the first review with the cursor in the reason field.
+        assert QKeySequence("Ctrl+Alt+R") in window.actions_by_id["qa_dispute"].shortcuts()
+        window.actions_by_id["qa_dispute"].trigger()
+        assert window.current_conversation_id() == cid and panel.respond_box.isVisible()
+        assert window.focusWidget() is panel.reason
         assert "Score: 0" in panel.score.text() and "critical" in panel.score.text()
         # Without a reason nothing is sent; the panel says what is missing.
         panel.dispute_button.click()
         assert "why" in panel.problem.text() and panel.respond_box.isVisible()
         assert not [i for i in window.client.outbox() if i.kind.startswith("qa_")]
         panel.reason.setText("The order had already shipped; I said so in my reply")
-        panel.dispute_button.click()
+        QTest.keyClick(panel.reason, Qt.Key.Key_Return)
         assert not panel.respond_box.isVisible() and "disputed this review" in panel.response.text()
         await until(lambda: server_review(ui_env).agent_response == "disputed")
         assert server_review(ui_env).dispute_reason == "The order had already shipped; I said so in my reply"

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -132,6 +132,7 @@ class ReviewPanel(QWidget):
         self.response.setWordWrap(True)
         self.reason = QLineEdit()
         self.reason.setPlaceholderText(self.tr("Why you disagree (needed to dispute)"))
+        self.reason.returnPressed.connect(self.dispute)
         self.acknowledge_button = QPushButton(self.tr("Acknowledge"))
         self.acknowledge_button.clicked.connect(self.acknowledge)
         self.dispute_button = QPushButton(self.tr("Dispute"))
@@ -412,6 +413,15 @@ class ReviewPanel(QWidget):
         if self.review is not None and self.respond_box.isVisible():
             self.client.qa.respond(self.review, "acknowledged")
             self.refresh()
+
+    def begin_dispute(self) -> bool:
+        """Put the cursor in the reason field (Enter then disputes); False when there is nothing to answer."""
+        if self.review is None or not self.respond_box.isVisible():
+            return False
+        self.problem.clear()
+        self.reason.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.reason.selectAll()
+        return True
 
     def dispute(self) -> None:
         if self.review is None or not self.respond_box.isVisible():

@@ -263,9 +263,24 @@ class QaWorkspace(QObject):
 
     # -- shortcuts -----------------------------------------------------------------------------
 
-    def _respond(self, acknowledge: bool) -> None:
+    def _acknowledge(self) -> None:
         self.show_panel()
-        (self.panel.acknowledge if acknowledge else self.panel.dispute)()
+        self.panel.acknowledge()
+
+    def begin_dispute(self) -> None:
+        """Dispute from the keyboard: the review open in the panel, else the one chosen in Feedback
+        (the first when none is), with the cursor in its reason field."""
+        if self.dock.isVisible() and self.panel.begin_dispute():
+            return
+        if self.list.isVisible() and self.list.mode == "feedback" and self.list.list.count():
+            if self.list.current_data() is None:
+                self.list.list.setCurrentRow(0)
+            else:
+                self.open_review(self.list.current_data())
+        else:
+            self.show_panel()
+        if not self.panel.begin_dispute():
+            self.window.statusBar().showMessage(self.tr("Open a review of your work to dispute it."), 8000)
 
     def _make_actions(self) -> None:
         handlers = {
@@ -273,7 +288,8 @@ class QaWorkspace(QObject):
             "qa_comment": self.comment_on_selection,
             "qa_next_item": lambda: self.step_queue(1),
             "qa_previous_item": lambda: self.step_queue(-1),
-            "qa_acknowledge": lambda: self._respond(True),
+            "qa_acknowledge": self._acknowledge,
+            "qa_dispute": self.begin_dispute,
             "qa_submit": self.panel.submit,
             "qa_feedback": lambda: self.window.navigation.select(FEEDBACK),
             "qa_queue": lambda: self.window.navigation.select(QUEUE),
