@@ -37,6 +37,7 @@ from agentdesk.client.queries.figures import AgentState, Figures
 from agentdesk.client.queries.inbox import InboxCounts, InboxFilter, InboxView, inbox_counts
 from agentdesk.client.queries.mentions import Mention, mentions
 from agentdesk.client.queries.search import ContactHit, MessageHit, search_contacts, search_messages
+from agentdesk.client.queries.windows import whatsapp_windows
 from agentdesk.client.sync import figures as figure_fetch
 from agentdesk.client.sync import pages
 from agentdesk.client.sync.engine import Progress, SyncEngine, SyncState, Tuning, UploadProgress
@@ -308,6 +309,10 @@ class AgentDeskClient:
 
     def users(self) -> list[dict[str, Any]]:
         return directory.users(self.cache)
+
+    def whatsapp_windows(self, contact_id: int) -> dict[int, datetime]:
+        """When each of the contact's WhatsApp numbers' 24-hour window closes."""
+        return whatsapp_windows(self.cache, contact_id)
 
     def mentions(self, *, limit: int = 50) -> list[Mention]:
         """Notes that mention this user ("@username"), newest first."""

@@ -305,7 +305,11 @@ class MainWindow(QMainWindow):
         }
         queue = self._queues.get(detail.conversation["queue_id"]) if detail else None
         self.conversation.composer.set_templates(((queue or {}).get("settings") or {}).get("templates") or [])
-        self.conversation.show_detail(detail, self._names, contact.identities if contact else [], values, keep_scroll)
+        windows = self.client.whatsapp_windows(contact.contact["id"]) if contact else {}
+        identities = (
+            [{**i, "whatsapp_window_closes_at": windows.get(i["id"])} for i in contact.identities] if contact else []
+        )
+        self.conversation.show_detail(detail, self._names, identities, values, keep_scroll)
         self.customer.show_contact(contact)
         self._show_failed()
         self.qa.conversation_shown(conversation_id)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, QUrl
+from PySide6.QtCore import QMimeData, Qt, QUrl
 from PySide6.QtWidgets import QApplication, QFileDialog
 from sqlalchemy import select
 
@@ -60,13 +60,24 @@ def test_files_by_shortcut_and_drop_shown_as_chips_refused_by_channel_and_sent(u
     with photo.open("wb") as f:
         f.truncate(6 * 1024 * 1024)  # larger than the 5 MB WhatsApp takes for an image
 
+    def give_support_a_mailbox(session) -> None:
+        # The reply continues her WhatsApp matter by email: it leaves from the mailbox she wrote to.
+        session.get(m.Queue, w.queues["support_email"]).settings = {"from_address": "suport@example.cat"}
+
+    change_server(ui_env, give_support_a_mailbox)
+
     async def body() -> None:
         controller = await sign_in(ui_env, qapp)
         window = controller.window
         progress = []
         controller.window.bridge.uploadProgress.connect(progress.append)
-        window.open_conversation(conversation)
         composer = window.conversation.composer
+        # An email matter continued on WhatsApp follows the number's window, open since she wrote there.
+        window.open_conversation(w.conversations["nuria_email"])
+        composer.identity.setCurrentIndex(composer.identity.findText("+34612345678", Qt.MatchFlag.MatchContains))
+        assert composer.current_channel() == "whatsapp" and "open" in composer.window.text()
+        assert not composer.template_mode() and composer.send_button.isEnabled()
+        window.open_conversation(conversation)
 
         window.actions_by_id["attach"].trigger()
         [dialog] = [d for d in QApplication.topLevelWidgets() if isinstance(d, QFileDialog) and d.isVisible()]

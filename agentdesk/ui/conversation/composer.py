@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -41,7 +41,6 @@ from agentdesk.domain.attachments import FileFacts, Refusal, human_size, refusal
 from agentdesk.paths import RESOURCES
 from agentdesk.ui import labels
 
-WHATSAPP_WINDOW = timedelta(hours=24)
 _PLACEHOLDER = re.compile(r"\{\{\s*([a-z_]+)\.([a-z_]+)\s*\}\}")
 # An "@name" being typed: at the start or after a space, up to the cursor.
 _MENTION_TYPED = re.compile(r"(?:^|(?<=\s))@([\w.-]*)$")
@@ -66,16 +65,6 @@ def fill_placeholders(text: str, values: dict[str, dict[str, str]]) -> str:
         return values.get(match.group(1), {}).get(match.group(2), "")
 
     return _PLACEHOLDER.sub(value, text)
-
-
-def window_closes_at(conversation: dict[str, Any]) -> datetime | None:
-    """When the customer's WhatsApp window closes, as the server recorded it. Conversations it
-    holds no such time for (from before its schema 0003) count from their last inbound message."""
-    explicit = conversation.get("whatsapp_window_closes_at")
-    if isinstance(explicit, datetime):
-        return explicit
-    last = conversation.get("last_inbound_at")
-    return last + WHATSAPP_WINDOW if isinstance(last, datetime) else None
 
 
 def local_files(mime: QMimeData) -> list[Path]:
@@ -134,6 +123,7 @@ class Composer(QWidget):
         self._files: list[FileFacts] = []
         self._paths: list[Path] = []
         self._templates: list[dict[str, Any]] = []
+        self._identities: list[dict[str, Any]] = []
         self._template_chosen = False
         self._window_closed = False
         self.note_mode = QCheckBox(self.tr("Private note"))
@@ -251,6 +241,8 @@ class Composer(QWidget):
     ) -> None:
         self._conversation = conversation
         self._values = values
+        # Each WhatsApp number carries its window ("whatsapp_window_closes_at"), from the client core.
+        self._identities = identities
         self.identity.blockSignals(True)
         self.identity.clear()
         for identity in identities:
@@ -289,7 +281,7 @@ class Composer(QWidget):
         self.editor.setProperty("note", note)
         self.editor.style().unpolish(self.editor)
         self.editor.style().polish(self.editor)
-        closes = window_closes_at(self._conversation) if channel == "whatsapp" and not note else None
+        closes = self._window_of(self.identity.currentData()) if channel == "whatsapp" and not note else None
         self._window_closed = closes is not None and closes <= datetime.now(UTC)
         templates = self.template_mode()
         self.body.setCurrentIndex(1 if templates else 0)
@@ -311,6 +303,12 @@ class Composer(QWidget):
         self.window.setProperty("closed", self._window_closed)
         blocked = (self._window_closed and not templates) or bool(file_problem)
         self.send_button.setEnabled(not blocked and (not templates or self.template.currentIndex() >= 0))
+
+    def _window_of(self, identity_id: int | None) -> datetime | None:
+        return next(
+            (i.get("whatsapp_window_closes_at") for i in self._identities if i["id"] == identity_id),
+            None,
+        )
 
     def template_mode(self) -> bool:
         """Whether the template picker stands in for the text box: on WhatsApp, when the window
