@@ -44,6 +44,9 @@ def make_engine(url: str, *, for_writes: bool = True, **kwargs: Any) -> Engine:
             cur.execute("PRAGMA journal_mode=WAL")
             cur.execute("PRAGMA foreign_keys=ON")
             cur.execute("PRAGMA synchronous=NORMAL")
+            # Reads through a memory map rather than copies into each connection's small page
+            # cache: scans of a busy day (the supervisor's figures) take about half the time.
+            cur.execute("PRAGMA mmap_size=268435456")
             cur.close()
 
         @event.listens_for(engine, "begin")
