@@ -8,10 +8,15 @@ import os
 import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from agentdesk.client.queries.inbox import InboxFilter
 from agentdesk.client.sync.engine import Tuning
 from agentdesk.demo import DemoServer, credentials
+
+if TYPE_CHECKING:
+    from agentdesk.client.app import AgentDeskClient
+    from agentdesk.ui.main_window import MainWindow
 
 ALL_STATUSES = ("open", "pending", "snoozed", "resolved")
 
@@ -92,9 +97,29 @@ def take_screenshots(outdir: Path, *, server_folder: Path | None = None) -> int:
             await settle()
             save(palette, f"palette-{mode}")
             palette.close()
+            await shoot_assist(window, client, mode)
         await controller.shutdown()
         window.close()
         await shoot_wallboard()
+
+    async def shoot_assist(window: MainWindow, client: AgentDeskClient, mode: str) -> None:
+        """A customer with callbacks to make, the knowledge base as an agent reads it, the callbacks."""
+        waiting = client.callbacks.listed()
+        if waiting:
+            window.open_conversation(waiting[0]["conversation_id"])
+            await settle()
+            save(window.customer, f"customer-callbacks-{mode}")
+        manager = window.assist.open_knowledge_base()
+        manager.search.setText("contrasena")  # typed without its accent, found all the same
+        if manager.list.count():
+            manager.list.setCurrentRow(0)
+        await settle()
+        save(manager, f"knowledge-base-{mode}")
+        manager.close()
+        callbacks = window.assist.open_callbacks()
+        await settle()
+        save(callbacks, f"callbacks-{mode}")
+        callbacks.close()
 
     async def shoot_wallboard() -> None:
         """The supervisor's wallboard: figures fetched, thresholds set, the busiest queue alerting."""

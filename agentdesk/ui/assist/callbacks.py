@@ -67,6 +67,8 @@ class CallbacksView(QWidget):
         self.header.setVisible(for_contact)
         self.list = QListWidget()
         self.list.setAccessibleName(self.tr("Callbacks to make"))
+        self.list.setWordWrap(True)
+        self.list.setSpacing(2)
         if for_contact:
             self.list.setMaximumHeight(110)
         self.take_button = QPushButton(self.tr("Take"))
