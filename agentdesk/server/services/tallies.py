@@ -68,6 +68,11 @@ def _epoch_postgresql(element: epoch_ms, compiler: SQLCompiler, **kw: Any) -> st
 INTERVAL_MS = mx.INTERVAL_S * 1000
 
 
+def _ms(moment: datetime) -> int:
+    """A moment in Python as `epoch_ms` gives it in the database."""
+    return round(moment.timestamp() * 1000)
+
+
 def _seconds(total_ms: Any) -> float:
     """A sum of milliseconds (PostgreSQL sums BIGINTs as NUMERIC) in seconds; none summed is 0."""
     return int(total_ms or 0) / 1000
@@ -195,7 +200,7 @@ def count_period(
     abandoned = and_(o.wait.is_(None), o.abandoned_after.is_not(None))
     # Waiting now (never answered nor abandoned, open and unowned) and under the threshold: undecided.
     waiting = and_(o.wait.is_(None), o.abandoned_after.is_(None), o.unowned)
-    age = round(now.timestamp() * 1000) - o.created
+    age = _ms(now) - o.created
     for key, row in _grouped(
         session,
         offered,
@@ -259,7 +264,7 @@ def _owned(session: Session, start: datetime, end: datetime, now: datetime, slic
     one's (`tail`) and the whole intervals between, and summed by (first, last) interval; the
     groups are then spread over their intervals here."""
     c = m.Conversation
-    start_ms, stop_ms = round(start.timestamp() * 1000), round(min(end, now).timestamp() * 1000)
+    start_ms, stop_ms = _ms(start), _ms(min(end, now))
     answered = _answered_at()
     spans = subquery_rows(
         select(
