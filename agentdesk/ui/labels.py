@@ -51,3 +51,32 @@ def delivery(key: object) -> str:
 
 def presence(key: object) -> str:
     return _label(_PRESENCE, key)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Labels", text)
+
+
+def _fill(text: str, *values: object) -> str:
+    for i, value in enumerate(values, 1):
+        text = text.replace(f"%{i}", str(value))
+    return text
+
+
+def duration(seconds: float, *, exact: bool = False) -> str:
+    """A length of time as people read it: `12 min`, `3 h`, `2 d`; with `exact`, one more
+    unit for a wall display that counts: `45 s`, `3 min 05 s`, `1 h 05 min`, `3 d 2 h`."""
+    s = abs(round(seconds))
+    if not exact:
+        if s < 3600:
+            return _fill(_tr("%1 min"), max(s // 60, 1))
+        if s < 86400:
+            return _fill(_tr("%1 h"), s // 3600)
+        return _fill(_tr("%1 d"), s // 86400)
+    if s < 60:
+        return _fill(_tr("%1 s"), s)
+    if s < 3600:
+        return _fill(_tr("%1 min %2 s"), s // 60, f"{s % 60:02d}")
+    if s < 86400:
+        return _fill(_tr("%1 h %2 min"), s // 3600, f"{s % 3600 // 60:02d}")
+    return _fill(_tr("%1 d %2 h"), s // 86400, s % 86400 // 3600)

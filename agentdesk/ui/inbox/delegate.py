@@ -20,15 +20,6 @@ CHANNEL_COLOURS = {"email": "#4a7bd0", "whatsapp": "#25a35a", "webchat": "#c0792
 CHANNEL_GLYPH = {"email": "✉", "whatsapp": "◉", "webchat": "◈"}
 
 
-def short_duration(seconds: float) -> str:
-    seconds = abs(int(seconds))
-    if seconds < 3600:
-        return QCoreApplication.translate("Inbox", "%1 min").replace("%1", str(max(seconds // 60, 1)))
-    if seconds < 86400:
-        return QCoreApplication.translate("Inbox", "%1 h").replace("%1", str(seconds // 3600))
-    return QCoreApplication.translate("Inbox", "%1 d").replace("%1", str(seconds // 86400))
-
-
 class InboxDelegate(QStyledItemDelegate):
     def __init__(self, names: Callable[[int | None], str], now: Callable[[], datetime] | None = None) -> None:
         super().__init__()
@@ -108,6 +99,6 @@ class InboxDelegate(QStyledItemDelegate):
         if due is not None:
             left = (due - now).total_seconds()
             if left < 0:
-                return QCoreApplication.translate("Inbox", "overdue %1").replace("%1", short_duration(left))
-            return QCoreApplication.translate("Inbox", "due in %1").replace("%1", short_duration(left))
-        return short_duration((now - row.last_activity_at).total_seconds())  # type: ignore[attr-defined]
+                return QCoreApplication.translate("Inbox", "overdue %1").replace("%1", labels.duration(left))
+            return QCoreApplication.translate("Inbox", "due in %1").replace("%1", labels.duration(left))
+        return labels.duration((now - row.last_activity_at).total_seconds())  # type: ignore[attr-defined]

@@ -10,7 +10,6 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from agentdesk.client.queries.figures import AgentState
 from agentdesk.ui import labels
-from agentdesk.ui.supervisor.catalogue import duration
 
 CHANNELS = ("email", "whatsapp", "webchat")
 STATE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -72,7 +71,7 @@ class AgentsModel(QAbstractTableModel):
             return labels.presence(state.presence)
         if column == 2:
             since = state.presence_since
-            return duration((self._now() - since).total_seconds()) if since else "—"
+            return labels.duration((self._now() - since).total_seconds(), exact=True) if since else "—"
         if column == 3:
             return str(state.active_total)
         channel = CHANNELS[column - 4]

@@ -8,6 +8,8 @@ from typing import Any, Literal
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from agentdesk.ui import labels
+
 Kind = Literal["count", "seconds", "pct", "score"]
 
 
@@ -58,26 +60,13 @@ FIGURES: tuple[Figure, ...] = (
 BY_KEY = {f.key: f for f in FIGURES}
 
 
-def duration(seconds: float) -> str:
-    """Seconds as a person reads a wait: 45 s, 3 min 20 s, 1 h 05 min, 3 d 2 h."""
-    s = round(seconds)
-    tr = QCoreApplication.translate
-    if s < 60:
-        return tr("Wallboard", "%1 s").replace("%1", str(s))
-    if s < 3600:
-        return tr("Wallboard", "%1 min %2 s").replace("%1", str(s // 60)).replace("%2", f"{s % 60:02d}")
-    if s < 86400:
-        return tr("Wallboard", "%1 h %2 min").replace("%1", str(s // 3600)).replace("%2", f"{s % 3600 // 60:02d}")
-    return tr("Wallboard", "%1 d %2 h").replace("%1", str(s // 86400)).replace("%2", str(s % 86400 // 3600))
-
-
 def formatted(figure: Figure, value: float | None) -> str:
     if value is None:
         return "—"
     if figure.kind == "count":
         return str(int(value))
     if figure.kind == "seconds":
-        return duration(value)
+        return labels.duration(value, exact=True)
     if figure.kind == "pct":
         return f"{value:.1f} %"
     return f"{value:+.0f}"
