@@ -71,6 +71,31 @@ def cmd_create_user(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_account(args: argparse.Namespace) -> int:
+    """`set-role`, `deactivate` and `reactivate`: what the user may read follows through the feed."""
+    from sqlalchemy import select
+
+    from agentdesk.server.db import models as m
+    from agentdesk.server.db.engine import make_engine, make_sessionmaker
+    from agentdesk.server.services.admin import set_active, set_role
+
+    engine = make_engine(_settings(args).database_url)
+    with make_sessionmaker(engine)() as session:
+        user = session.scalar(select(m.User).where(m.User.username == args.username))
+        if user is None:
+            print(f"error: there is no user {args.username!r}", file=sys.stderr)
+            return 1
+        if args.command == "set-role":
+            set_role(session, user.id, Role(args.role))
+        else:
+            set_active(session, user.id, args.command == "reactivate")
+        session.commit()
+        state = "active" if user.active else "deactivated"
+        print(f"{user.username} (id {user.id}) is now {state}, role {user.role}")
+    engine.dispose()
+    return 0
+
+
 def cmd_compact(args: argparse.Namespace) -> int:
     from agentdesk.server import feed
     from agentdesk.server.db.engine import make_engine, make_sessionmaker
@@ -153,6 +178,15 @@ def build_parser() -> argparse.ArgumentParser:
     create.add_argument("--team", type=int, action="append", help="team id (repeatable)")
     create.add_argument("--password", help="(asked for when left out)")
     create.set_defaults(func=cmd_create_user)
+
+    role = sub.add_parser("set-role", parents=[common], help="change a user's role")
+    role.add_argument("username")
+    role.add_argument("role", choices=[r.value for r in Role])
+    role.set_defaults(func=cmd_account)
+    for name, text in (("deactivate", "stop a user signing in"), ("reactivate", "let a deactivated user in again")):
+        account = sub.add_parser(name, parents=[common], help=text)
+        account.add_argument("username")
+        account.set_defaults(func=cmd_account)
 
     seed = sub.add_parser("seed", parents=[common], help="fill the database with demo or benchmark data")
     seed.add_argument("--demo", action="store_true", help="the realistic demo data set")

@@ -30,23 +30,20 @@ def team_member_ids(session: Session, user_id: int) -> set[int]:
 
 
 def review_audience(session: Session, review: m.QaReview) -> set[int]:
-    """The users who may read this review and its comments now."""
-    if review.status != SUBMITTED:
-        return {review.reviewer_id}
-    agent_teams = select(m.team_members.c.team_id).where(m.team_members.c.user_id == review.agent_id)
-    leads = select(m.team_members.c.user_id).where(m.team_members.c.team_id.in_(agent_teams))
-    readers = session.scalars(
-        select(m.User.id).where(
-            m.User.active.is_(True),
-            or_(m.User.role.in_(READ_ALL), and_(m.User.role == Role.TEAM_LEAD.value, m.User.id.in_(leads))),
-        )
-    )
-    return {review.reviewer_id, review.agent_id, *readers}
+    """The users who may read this review and its comments now; a deactivated account reads nothing."""
+    own = m.User.id.in_((review.reviewer_id, review.agent_id) if review.status == SUBMITTED else (review.reviewer_id,))
+    if review.status == SUBMITTED:
+        agent_teams = select(m.team_members.c.team_id).where(m.team_members.c.user_id == review.agent_id)
+        leads = select(m.team_members.c.user_id).where(m.team_members.c.team_id.in_(agent_teams))
+        own = or_(own, m.User.role.in_(READ_ALL), and_(m.User.role == Role.TEAM_LEAD.value, m.User.id.in_(leads)))
+    return set(session.scalars(select(m.User.id).where(m.User.active.is_(True), own)))
 
 
 def visible_reviews(session: Session, user: m.User) -> ColumnElement[bool]:
     """A filter on `QaReview` keeping what `user` may read."""
     r = m.QaReview
+    if not user.active:
+        return false()
     own = r.reviewer_id == user.id
     submitted = r.status == SUBMITTED
     if user.role in READ_ALL:
@@ -56,11 +53,16 @@ def visible_reviews(session: Session, user: m.User) -> ColumnElement[bool]:
     return or_(own, and_(submitted, r.agent_id == user.id))
 
 
+def may_sample(user: m.User) -> bool:
+    """Whether `user` asks for and reads review queues (samples)."""
+    return user.active and user.role in REVIEWERS
+
+
 def snapshot_filters(session: Session, user: m.User) -> dict[str, ColumnElement[bool]]:
     """Per QA feed entity, the rows of current state `user` may read."""
     reviews = visible_reviews(session, user)
     return {
         "qa_review": reviews,
         "qa_comment": m.QaComment.review_id.in_(select(m.QaReview.id).where(reviews)),
-        "qa_sample": m.QaSample.owner_id == user.id if user.role in REVIEWERS else false(),
+        "qa_sample": m.QaSample.owner_id == user.id if may_sample(user) else false(),
     }

@@ -15,6 +15,7 @@ from sqlalchemy import select
 
 from agentdesk.domain.enums import ChannelKind, ConversationStatus, EventKind, Role
 from agentdesk.domain.identity import normalize
+from agentdesk.server.cli import main as server_cli
 from agentdesk.server.db import models as m
 from agentdesk.server.db.engine import make_engine, make_sessionmaker
 from agentdesk.server.db.types import utcnow
@@ -543,3 +544,79 @@ def test_team_changes_revoke_and_deliver_reviews_through_the_feed(floor: Floor):
         ("qa_review", other["id"], "revoke"),
     ]
     assert floor.lea.get("/api/v1/qa/reviews").json() == []
+
+
+def qa_log(client: httpx.Client, cursor: int) -> list[tuple[str, int, str]]:
+    changes, _ = pull_everything(client, cursor)
+    return [(c["entity"], c["id"], c["op"]) for c in changes if c["entity"].startswith("qa_")]
+
+
+def test_role_changes_revoke_and_deliver_reviews_and_samples_through_the_feed(floor: Floor):
+    tom_review = floor.review(GOOD)["id"]
+    comment = floor.tom.post(
+        f"/api/v1/qa/reviews/{tom_review}/comments", json={"message_id": floor.message, "body": "Good"}
+    ).json()["id"]
+    floor.submit(tom_review)
+    sue_review = floor.review(WEAK, by=floor.sue)["id"]
+    floor.submit(sue_review, by=floor.sue)
+    sample = floor.tom.post("/api/v1/qa/samples", json={"per_agent": 1, "days": 7, "seed": 1})
+    assert sample.status_code == 201, sample.text
+    cursors = {name: pull_everything(getattr(floor, name))[1] for name in ("tom", "carl", "ana")}
+
+    # Tom, team lead of Ana, becomes an agent (through the command line): he keeps the review he wrote,
+    # loses Sue's review of Ana and his review queue.
+    assert server_cli(["set-role", "tom", "agent", "--database", floor.api.database_url]) == 0
+    assert qa_log(floor.tom, cursors["tom"]) == [
+        ("qa_review", sue_review, "revoke"),
+        ("qa_sample", sample.json()["id"], "revoke"),
+    ]
+    assert [r["id"] for r in floor.tom.get("/api/v1/qa/reviews").json()] == [tom_review]
+    assert floor.tom.get("/api/v1/qa/samples").json() == []
+    snapshot, _ = pull_everything(floor.tom)
+    assert set(qa_rows(snapshot, "qa_review")) == {tom_review} and qa_rows(snapshot, "qa_sample") == {}
+    # Carl, an agent of Ana's team, becomes its team lead: both reviews of Ana reach him, with the comment.
+    with floor.sessions() as session:
+        admin.set_role(session, floor.users["carl"], Role.TEAM_LEAD)
+        session.commit()
+    assert qa_log(floor.carl, cursors["carl"]) == [
+        ("qa_review", tom_review, "upsert"),
+        ("qa_comment", comment, "upsert"),
+        ("qa_review", sue_review, "upsert"),
+    ]
+    assert [r["id"] for r in floor.carl.get("/api/v1/qa/reviews").json()] == [tom_review, sue_review]
+    # Nobody else's feed moved.
+    assert qa_log(floor.ana, cursors["ana"]) == []
+
+
+def test_deactivation_revokes_everything_qa_and_reactivation_brings_it_back(floor: Floor):
+    rid = floor.review(GOOD)["id"]
+    comment = floor.tom.post(
+        f"/api/v1/qa/reviews/{rid}/comments", json={"message_id": floor.message, "body": "Good"}
+    ).json()["id"]
+    floor.submit(rid)
+    other = floor.api.world.conversations["joan_email"]
+    assigned = floor.sue.post(f"/api/v1/conversations/{other}/assign", json={"assignee_id": floor.users["ana"]})
+    assert assigned.status_code == 200, assigned.text
+    draft = floor.review(conversation=other)["id"]
+    _, cursor = pull_everything(floor.tom)
+
+    assert server_cli(["deactivate", "tom", "--database", floor.api.database_url]) == 0
+    assert floor.tom.get("/api/v1/sync", params={"since": cursor}).status_code == 401
+    # While Tom is away, Ana answers his comment: nothing of it is written for him.
+    reply = floor.ana.post(f"/api/v1/qa/reviews/{rid}/comments", json={"parent_id": comment, "body": "Noted"})
+    assert reply.status_code == 201, reply.text
+    assert [r["id"] for r in floor.sue.get("/api/v1/qa/reviews").json()] == [rid]
+
+    assert server_cli(["reactivate", "tom", "--database", floor.api.database_url]) == 0
+    tom = floor.api.login("tom")
+    # The feed he resumes took back all he could read, then brought it again as it is now.
+    assert qa_log(tom, cursor) == [
+        ("qa_comment", comment, "revoke"),
+        ("qa_review", rid, "revoke"),
+        ("qa_review", draft, "revoke"),
+        ("qa_review", rid, "upsert"),
+        ("qa_comment", comment, "upsert"),
+        ("qa_comment", reply.json()["id"], "upsert"),
+        ("qa_review", draft, "upsert"),
+    ]
+    assert server_cli(["deactivate", "nobody", "--database", floor.api.database_url]) == 1

@@ -77,9 +77,7 @@ def create_queue(
 
 def set_membership(session: Session, user_id: int, team_id: int, member: bool) -> None:
     """Add or remove a team member; the feed then tells that user's clients what changed."""
-    user = session.get(m.User, user_id)
-    if user is None:
-        raise NotFound(f"user {user_id} does not exist")
+    user = _user(session, user_id)
     if session.get(m.Team, team_id) is None:
         raise NotFound(f"team {team_id} does not exist")
     before = visible_queue_ids(session, user)
@@ -89,9 +87,44 @@ def set_membership(session: Session, user_id: int, team_id: int, member: bool) -
     )
     if member:
         session.execute(insert(m.team_members).values(user_id=user_id, team_id=team_id))
+    # QA reviews are read by person: the member and the team's leads may gain or lose some.
+    append_changes(session, _queue_changes(session, user, before) + qa.access_changes(session, qa_before))
+
+
+def set_role(session: Session, user_id: int, role: Role) -> m.User:
+    """Change a user's role; the feed then revokes what they may no longer read and brings what they now may."""
+    user = _user(session, user_id)
+    before = visible_queue_ids(session, user)
+    qa_before = qa.reach_of(session, [user_id])
+    user.role = role.value
+    session.flush()
+    append_changes(session, _queue_changes(session, user, before) + qa.access_changes(session, qa_before))
+    return user
+
+
+def set_active(session: Session, user_id: int, active: bool) -> m.User:
+    """Deactivate (or reactivate) an account: it can no longer sign in, and the QA rows it could read
+    are revoked from its feed (brought back, as they are now, when it is reactivated)."""
+    user = _user(session, user_id)
+    qa_before = qa.reach_of(session, [user_id])
+    user.active = active
+    session.flush()
+    append_changes(session, qa.access_changes(session, qa_before))
+    return user
+
+
+def _user(session: Session, user_id: int) -> m.User:
+    user = session.get(m.User, user_id)
+    if user is None:
+        raise NotFound(f"user {user_id} does not exist")
+    return user
+
+
+def _queue_changes(session: Session, user: m.User, before: set[int]) -> list[dict[str, Any]]:
+    """A revoke for each queue `user` no longer sees; a resync when they see new ones."""
     after = visible_queue_ids(session, user)
     rows = [
-        change_row("queue", queue_id, ChangeOp.REVOKE, {"id": queue_id}, audience_user_id=user_id)
+        change_row("queue", queue_id, ChangeOp.REVOKE, {"id": queue_id}, audience_user_id=user.id)
         for queue_id in sorted(before - after)
     ]
     if after - before:
@@ -99,12 +132,10 @@ def set_membership(session: Session, user_id: int, team_id: int, member: bool) -
         rows.append(
             change_row(
                 "user",
-                user_id,
+                user.id,
                 ChangeOp.RESYNC,
                 {"queue_ids": sorted(after - before)},
-                audience_user_id=user_id,
+                audience_user_id=user.id,
             )
         )
-    # QA reviews are read by person: the member and the team's leads may gain or lose some.
-    rows += qa.access_changes(session, qa_before)
-    append_changes(session, rows)
+    return rows

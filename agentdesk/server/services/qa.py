@@ -7,7 +7,7 @@ here ends with `publish`, which appends one change per reader as `qa_access` dec
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from typing import Any
 
 from sqlalchemy import select
@@ -18,7 +18,7 @@ from agentdesk.domain.enums import ChangeOp, Direction, MessageKind, Role
 from agentdesk.server.changelog import AUDIENCE_ENTITIES, append_changes, change_row, row_payload
 from agentdesk.server.db import models as m
 from agentdesk.server.db.types import utcnow
-from agentdesk.server.qa_access import DRAFT, REVIEWERS, SUBMITTED, review_audience, visible_reviews
+from agentdesk.server.qa_access import DRAFT, REVIEWERS, SUBMITTED, may_sample, review_audience, visible_reviews
 from agentdesk.server.services.conversations import visible_conversation
 from agentdesk.server.services.errors import Conflict, Forbidden, Invalid, NotFound
 
@@ -44,45 +44,64 @@ def require_role(user: m.User, roles: Iterable[str], what: str) -> None:
         raise Forbidden(f"only {', '.join(r.replace('_', ' ') for r in roles)} may {what}")
 
 
-def readable_review_ids(session: Session, user: m.User) -> set[int]:
-    return set(session.scalars(select(m.QaReview.id).where(visible_reviews(session, user))))
+@dataclass(frozen=True, slots=True)
+class Reach:
+    """The QA rows one user may read: reviews (with their comments) and samples."""
+
+    reviews: frozenset[int]
+    samples: frozenset[int]
 
 
-def readers_of_team(session: Session, user_id: int, team_id: int) -> dict[int, set[int]]:
+def reach(session: Session, user: m.User) -> Reach:
+    reviews = session.scalars(select(m.QaReview.id).where(visible_reviews(session, user)))
+    samples = session.scalars(select(m.QaSample.id).where(m.QaSample.owner_id == user.id)) if may_sample(user) else []
+    return Reach(frozenset(reviews), frozenset(samples))
+
+
+def reach_of(session: Session, user_ids: Iterable[int]) -> dict[int, Reach]:
+    """What these users may read now, for `access_changes` to compare with after a change."""
+    return {uid: reach(session, user) for uid in user_ids if (user := session.get(m.User, uid))}
+
+
+def readers_of_team(session: Session, user_id: int, team_id: int) -> dict[int, Reach]:
     """Before a change of `user_id`'s membership of a team: what the people it may affect (the
-    member and the team's leads) can read now, for `access_changes` to compare with after."""
+    member and the team's leads) can read now."""
     leads = session.scalars(
         select(m.User.id)
         .join(m.team_members, m.team_members.c.user_id == m.User.id)
         .where(m.team_members.c.team_id == team_id, m.User.role == Role.TEAM_LEAD.value)
     )
-    readers = {user_id, *leads}
-    return {uid: readable_review_ids(session, user) for uid in readers if (user := session.get(m.User, uid))}
+    return reach_of(session, {user_id, *leads})
 
 
-def access_changes(session: Session, before: dict[int, set[int]]) -> list[dict[str, Any]]:
+def access_changes(session: Session, before: dict[int, Reach]) -> list[dict[str, Any]]:
     """The feed changes that bring each reader's QA rows in line with what they may read now:
-    a revoke for each review (and its comments) they lost, the rows of each review they gained."""
+    a revoke for each review (and its comments) or sample they lost, the rows of each they gained."""
     rows: list[dict[str, Any]] = []
+
+    def upserts(uid: int, objs: Iterable[m.Base]) -> list[dict[str, Any]]:
+        return [
+            change_row(AUDIENCE_ENTITIES[type(o)], o.id, ChangeOp.UPSERT, row_payload(o), audience_user_id=uid)
+            for o in objs
+        ]
+
+    def revoke(uid: int, entity: str, row_id: int) -> dict[str, Any]:
+        return change_row(entity, row_id, ChangeOp.REVOKE, {"id": row_id}, audience_user_id=uid)
+
     for uid, had in sorted(before.items()):
         user = session.get(m.User, uid)
         assert user is not None
-        now = readable_review_ids(session, user)
-        for review_id in sorted(had - now):
+        now = reach(session, user)
+        for review_id in sorted(had.reviews - now.reviews):
             comment_ids = session.scalars(select(m.QaComment.id).where(m.QaComment.review_id == review_id))
-            rows += [
-                change_row("qa_comment", cid, ChangeOp.REVOKE, {"id": cid}, audience_user_id=uid) for cid in comment_ids
-            ]
-            rows.append(change_row("qa_review", review_id, ChangeOp.REVOKE, {"id": review_id}, audience_user_id=uid))
-        for review_id in sorted(now - had):
+            rows += [revoke(uid, "qa_comment", cid) for cid in comment_ids]
+            rows.append(revoke(uid, "qa_review", review_id))
+        for review_id in sorted(now.reviews - had.reviews):
             review = session.get(m.QaReview, review_id)
             assert review is not None
-            rows += [
-                change_row(
-                    AUDIENCE_ENTITIES[type(row)], row.id, ChangeOp.UPSERT, row_payload(row), audience_user_id=uid
-                )
-                for row in [review, *review_comments(session, review)]
-            ]
+            rows += upserts(uid, [review, *review_comments(session, review)])
+        rows += [revoke(uid, "qa_sample", sample_id) for sample_id in sorted(had.samples - now.samples)]
+        rows += upserts(uid, [session.get(m.QaSample, sample_id) for sample_id in sorted(now.samples - had.samples)])
     return rows
 
 

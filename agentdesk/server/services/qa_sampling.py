@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from agentdesk.domain.enums import ConversationStatus, Direction, EventKind, MessageKind, Role
 from agentdesk.server.db import models as m
 from agentdesk.server.db.types import utcnow
-from agentdesk.server.qa_access import REVIEWERS, team_member_ids
+from agentdesk.server.qa_access import REVIEWERS, may_sample, team_member_ids
 from agentdesk.server.services.errors import Invalid, NotFound
 from agentdesk.server.services.qa import publish, require_role
 
@@ -72,6 +72,8 @@ def draw(candidates: list[Candidate], per_agent: int, seed: int) -> list[Candida
 
 
 def samples(session: Session, user: m.User) -> list[m.QaSample]:
+    if not may_sample(user):
+        return []
     return list(session.scalars(select(m.QaSample).where(m.QaSample.owner_id == user.id).order_by(m.QaSample.id)))
 
 
