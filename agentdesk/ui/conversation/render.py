@@ -44,7 +44,8 @@ def _paragraphs(text: str) -> str:
     return html.escape(text).replace("\n", "<br>")
 
 
-def _event_text(event: Mapping[str, Any], names: Mapping[int, str]) -> str:
+def event_text(event: Mapping[str, Any], names: Mapping[int, str]) -> str:
+    """One event in words (`names`: user id → display name)."""
     data = _as_dict(event.get("data")) or {}
     kind = event.get("kind")
     who = names.get(event.get("actor_id") or -1, "")
@@ -86,8 +87,39 @@ def _event_text(event: Mapping[str, Any], names: Mapping[int, str]) -> str:
     if kind in _CALLBACK_TEXTS:
         window = _local(when(data["window_opens_at"])) if data.get("window_opens_at") else ""
         return tr(_CALLBACK_TEXTS[kind]).replace("%1", " · ".join(p for p in (data.get("address") or "", window) if p))
+    if kind == "channel_offered":
+        offered = ", ".join(_offer_word(str(o)) for o in data.get("offer") or [])
+        waited = data.get("waited_s")
+        text = (
+            tr("Offered to continue by %1 after waiting %2") if waited is not None else tr("Offered to continue by %1")
+        )
+        return text.replace("%1", offered or "?").replace("%2", labels.duration(waited or 0, exact=True))
+    if kind == "moved":
+        if who:
+            return tr("%1 moved the conversation to another queue").replace("%1", who)
+        return (
+            tr("Moved to another queue by the overflow rule")
+            if data.get("why") == "overflow"
+            else tr("Moved to another queue")
+        )
+    if kind == "sla_breached":
+        due = _local(when(data["due_at"])) if data.get("due_at") else "?"
+        text = (
+            tr("Resolution target missed (due %1)")
+            if data.get("target") == "resolution"
+            else tr("First-response target missed (due %1)")
+        )
+        return text.replace("%1", due)
+    if kind == "unmerged":
+        return tr("Contact merge undone")
+    if kind == "order":
+        return tr("Order %1: %2").replace("%1", str(data.get("order", "?"))).replace("%2", str(data.get("status", "")))
     label = str(kind).replace("_", " ")
     return f"{label} {who}".strip()
+
+
+def _offer_word(offer: str) -> str:
+    return tr("a callback") if offer == "callback" else labels.channel(offer)
 
 
 _CALLBACK_TEXTS = {
@@ -183,6 +215,6 @@ def render(items: Iterable[Mapping[str, Any]], names: Mapping[int, str], expande
         if item["type"] == "message":
             out.append(_message_html(item, names, expanded))
         else:
-            text = html.escape(_event_text(item, names))
+            text = html.escape(event_text(item, names))
             out.append(f"<div class='event'>{text} · {moment.strftime('%H:%M')}</div>")
     return "".join(out)

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -23,18 +23,18 @@ from agentdesk.ui import labels
 from agentdesk.ui.assist.callbacks import CallbacksView
 from agentdesk.ui.bridge import ClientBridge
 from agentdesk.ui.conversation.composer import IDENTITY_CHANNEL
+from agentdesk.ui.conversation.render import event_text
 
 TimelineLoader = Callable[[int, tuple[str, int, int] | None, tuple[str, ...]], TimelinePage]
 
 
-def _summary(item: Any) -> str:
+def _summary(item: Any, names: Mapping[int, str]) -> str:
     row = item.row
     if item.type == "message":
         text = (row.get("meta") or {}).get("new_text") or row.get("text") or ""
         arrow = "→" if row.get("direction") == "outbound" else "←"
         return f"{arrow} {' '.join(text.split())[:90]}"
-    data = row.get("data") or {}
-    return f"• {row.get('kind', '').replace('_', ' ')} {data.get('title', '')}".strip()
+    return f"• {event_text(row, names)}"
 
 
 class CustomerPanel(QWidget):
@@ -46,6 +46,7 @@ class CustomerPanel(QWidget):
         self._load = load
         self.contact_id: int | None = None
         self._before: tuple[str, int, int] | None = None
+        self._names: Mapping[int, str] = {}
         self.name = QLabel(self.tr("No customer"))
         self.name.setObjectName("title")
         self.identities = QLabel()
@@ -85,6 +86,7 @@ class CustomerPanel(QWidget):
     def bind_callbacks(self, bridge: ClientBridge) -> CallbacksView:
         """Show the customer's open callbacks, from this client's cache, with their actions."""
         names = {u["id"]: u["display_name"] for u in bridge.client.users()}
+        self._names = names
         self.callbacks = CallbacksView(bridge, names, self, for_contact=True)
         self.callbacks.openConversation.connect(self.openConversation)
         layout = self.layout()
@@ -139,7 +141,7 @@ class CustomerPanel(QWidget):
         for item in page.items:
             when = item.at.astimezone().strftime("%d/%m/%y %H:%M")
             channel = labels.channel(item.channel) if item.channel else ""
-            entry = QListWidgetItem(f"{when}  {channel}  {_summary(item)}")
+            entry = QListWidgetItem(f"{when}  {channel}  {_summary(item, self._names)}")
             entry.setData(Qt.ItemDataRole.UserRole, item.conversation_id)
             self.timeline.addItem(entry)
         self._before = page.before
