@@ -33,6 +33,10 @@ class QaClient:
     def scorecard(self, scorecard_id: int) -> dict[str, Any] | None:
         return queries.scorecard(self._cache, scorecard_id)
 
+    def scorecard_use(self) -> dict[int, int]:
+        """Scorecard version id → how many of the reviews I can read were scored with it."""
+        return queries.scorecard_use(self._cache)
+
     def review(self, review_id: int) -> dict[str, Any] | None:
         return queries.review(self._cache, review_id)
 
@@ -69,6 +73,14 @@ class QaClient:
         return queries.sample(self._cache, sample_id)
 
     # -- writes ----------------------------------------------------------------------------
+
+    def create_scorecard(self, name: str, definition: dict[str, Any]) -> OutboxItem:
+        """A new scorecard, shown at once with the placeholder id -item.id."""
+        return self._submit(qa_writes.create_scorecard(name, definition))
+
+    def revise_scorecard(self, scorecard_id: int, name: str, definition: dict[str, Any]) -> OutboxItem:
+        """Save a scorecard as its next version; reviews already made keep theirs."""
+        return self._submit(qa_writes.revise_scorecard(scorecard_id, name, definition))
 
     def start_review(self, conversation_id: int, scorecard_id: int) -> OutboxItem:
         """A draft at once, with the placeholder id -item.id until the server's arrives."""

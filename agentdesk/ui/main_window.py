@@ -38,6 +38,7 @@ from agentdesk.ui.inbox.delegate import InboxDelegate
 from agentdesk.ui.inbox.model import ID_ROLE, InboxModel
 from agentdesk.ui.navigation import NavEntry, Navigation
 from agentdesk.ui.qa.dashboard import DashboardWorkspace
+from agentdesk.ui.qa.scorecard_editor import ScorecardWorkspace
 from agentdesk.ui.qa.workspace import QaWorkspace
 from agentdesk.ui.settings import Settings
 from agentdesk.ui.shortcuts import BY_ID
@@ -171,8 +172,9 @@ class MainWindow(QMainWindow):
         self._load_directory()
         # The QA dashboard (issue 10), for team leads, supervisors and admins: its own window.
         self.qa_dashboard = DashboardWorkspace(self)
+        self.scorecards = ScorecardWorkspace(self)
         self.navigation.extra, self.navigation.extra_counts = self.qa.nav_entries(), self.qa.counts()
-        self.navigation.extra += self.qa_dashboard.nav_entries()
+        self.navigation.extra += self.scorecards.nav_entries() + self.qa_dashboard.nav_entries()
         self.navigation.build(self.client.queues())
         self.navigation.set_counts(self.client.inbox_counts())
         self._state_changed(str(self.client.state))
@@ -256,7 +258,9 @@ class MainWindow(QMainWindow):
     # -- views ---------------------------------------------------------------------------------
 
     def _view_chosen(self, entry: NavEntry) -> None:
-        if self.qa.view_chosen(entry.key) or self.qa_dashboard.view_chosen(entry.key):
+        if self.qa.view_chosen(entry.key) or self.scorecards.view_chosen(entry.key):
+            return
+        if self.qa_dashboard.view_chosen(entry.key):
             return
         sort = "sla" if entry.key in ("unassigned", "mine") or entry.key.startswith("queue:") else "activity"
         f = entry.filter
@@ -443,7 +447,7 @@ class MainWindow(QMainWindow):
         if touched.everything or touched.ids.get("user") or touched.ids.get("queue"):
             self._load_directory()
             self.navigation.extra, self.navigation.extra_counts = self.qa.nav_entries(), self.qa.counts()
-            self.navigation.extra += self.qa_dashboard.nav_entries()
+            self.navigation.extra += self.scorecards.nav_entries() + self.qa_dashboard.nav_entries()
             self.navigation.build(self.client.queues())
             self.navigation.set_counts(self.client.inbox_counts())
         conversations = touched.ids.get("conversation", set())

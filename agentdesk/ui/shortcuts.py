@@ -90,5 +90,11 @@ QA_DASHBOARD_COMMANDS: tuple[Command, ...] = (
     Command("qa_export", "Ctrl+E", QT_TRANSLATE_NOOP("Commands", "Export the QA dashboard to CSV"), QUALITY),
 )
 COMMANDS += QA_DASHBOARD_COMMANDS
+# The scorecard editor (admins and team leads); saving acts in the editor's window.
+QA_SCORECARD_COMMANDS: tuple[Command, ...] = (
+    Command("qa_scorecards", "G, S", QT_TRANSLATE_NOOP("Commands", "Edit the QA scorecards"), QUALITY),
+    Command("qa_scorecard_save", "Ctrl+S", QT_TRANSLATE_NOOP("Commands", "Save the scorecard"), QUALITY),
+)
+COMMANDS += QA_SCORECARD_COMMANDS
 
 BY_ID = {c.id: c for c in COMMANDS}

@@ -262,7 +262,12 @@ def _made_row(conn: Connection, entity: str, item_id: int) -> tuple[int, dict[st
 
 # The writes that make a row, and the entity they make: the row moves to the server's id when
 # the write is sent (`store.mark_sent`).
-MAKERS = {"kb_create": "kb_article", "callback_create": "callback"}
+MAKERS = {
+    "kb_create": "kb_article",
+    "callback_create": "callback",
+    "qa_scorecard_create": "qa_scorecard",
+    "qa_scorecard_revise": "qa_scorecard",
+}
 
 
 def _kb_create(conn: Connection, item_id: int, body: dict[str, Any], _target: dict[str, Any], touched: Touched) -> None:
@@ -354,6 +359,41 @@ def _scores(conn: Connection, scorecard_id: int | None, answers: dict[str, Any])
         "critical_failed": result.critical_failed,
         "passed": result.passed,
     }
+
+
+def _qa_scorecard(
+    conn: Connection, item_id: int, body: dict[str, Any], target: dict[str, Any], touched: Touched
+) -> None:
+    """A new scorecard, or the next version of one (the versions before it no longer active)."""
+    made = _made_row(conn, "qa_scorecard", item_id)
+    if made is None:
+        return
+    row_id, answer = made
+    family_id, version = row_id, 1
+    if "scorecard_id" in target:
+        old = _row(conn, "qa_scorecard", target["scorecard_id"])
+        if old is None:
+            return
+        family_id = old["family_id"]
+        versions = conn.exec_driver_sql(
+            "SELECT id, version FROM qa_scorecards WHERE family_id = ? AND id != ?", (family_id, row_id)
+        ).all()
+        for other_id, _version in versions:
+            _update(conn, "qa_scorecard", other_id, touched, active=False)
+        version = max(v for _id, v in versions) + 1
+    card = {
+        "id": row_id,
+        "family_id": family_id,
+        "version": answer.get("version", version),
+        "name": body["name"].strip(),
+        "definition": to_json(body["definition"]),
+        "active": True,
+        "created_by": _user_id(conn),
+        "created_at": to_ts(answer.get("created_at")) or now_ts(),
+    }
+    _shadow(conn, "qa_scorecard", row_id)
+    _write_row(conn, "qa_scorecard", card)
+    touched.add("qa_scorecard", [row_id])
 
 
 def _qa_review(conn: Connection, item_id: int, body: dict[str, Any], target: dict[str, Any], touched: Touched) -> None:
@@ -458,6 +498,8 @@ EFFECTS: dict[str, Callable[[Connection, int, dict[str, Any], dict[str, Any], To
     "contact": _contact,
     "suggestion": _none,
     "reminder": _none,
+    "qa_scorecard_create": _qa_scorecard,
+    "qa_scorecard_revise": _qa_scorecard,
     "qa_review": _qa_review,
     "qa_review_save": _qa_review_save,
     "qa_review_submit": _qa_review_set(status="submitted", submitted_at="now"),

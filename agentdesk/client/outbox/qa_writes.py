@@ -22,6 +22,18 @@ def _aim(conversation_id: int, **ids: int) -> dict[str, Any]:
     return {"conversation_id": conversation_id, **ids}
 
 
+def create_scorecard(name: str, definition: dict[str, Any]) -> Write:
+    body = {"name": name, "definition": definition}
+    return Write("qa_scorecard_create", "POST", f"{_BASE}/scorecards", body, {})
+
+
+def revise_scorecard(scorecard_id: int, name: str, definition: dict[str, Any]) -> Write:
+    """The scorecard's next version; reviews already made keep the version they were scored with."""
+    body = {"name": name, "definition": definition}
+    path = f"{_BASE}/scorecards/{scorecard_id}"
+    return Write("qa_scorecard_revise", "PUT", path, body, {"scorecard_id": scorecard_id})
+
+
 def create_review(conversation_id: int, scorecard_id: int) -> Write:
     body = {"conversation_id": conversation_id, "scorecard_id": scorecard_id}
     return Write("qa_review", "POST", f"{_BASE}/reviews", body, _aim(conversation_id))

@@ -41,6 +41,12 @@ def scorecard(cache: Cache, scorecard_id: int) -> dict[str, Any] | None:
     return None if row is None else record(row)
 
 
+def scorecard_use(cache: Cache) -> dict[int, int]:
+    with cache.read() as conn:
+        rows = conn.exec_driver_sql("SELECT scorecard_id, count(*) FROM qa_reviews GROUP BY scorecard_id").all()
+    return {int(scorecard_id): int(n) for scorecard_id, n in rows}
+
+
 def review(cache: Cache, review_id: int) -> dict[str, Any] | None:
     with cache.read() as conn:
         row = conn.exec_driver_sql("SELECT * FROM qa_reviews WHERE id = ?", (review_id,)).mappings().first()

@@ -93,6 +93,9 @@ class ReviewPanel(QWidget):
 
         self.title = QLabel(self.tr("Quality review"))
         self.title.setObjectName("title")
+        self.card_label = QLabel()
+        self.card_label.setObjectName("scorecardVersion")
+        self.card_label.setWordWrap(True)
         self.chooser = QComboBox()
         self.chooser.setAccessibleName(self.tr("Reviews of this conversation"))
         self.chooser.currentIndexChanged.connect(self._chosen)
@@ -150,6 +153,7 @@ class ReviewPanel(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
+        layout.addWidget(self.card_label)
         layout.addWidget(self.chooser)
         layout.addWidget(self.start_box)
         layout.addWidget(scroll, 1)
@@ -263,6 +267,7 @@ class ReviewPanel(QWidget):
         self.summary.setReadOnly(not editable)
         self._update_score()
         self._show_title(review)
+        self._show_scorecard(review)
         self._show_response(review)
 
     def _build_form(
@@ -325,6 +330,17 @@ class ReviewPanel(QWidget):
         agent = self._names.get(review.get("agent_id") or -1, "") or self.tr("the agent")
         reviewer = self._names.get(review.get("reviewer_id") or -1, "") or self.tr("a reviewer")
         self.title.setText(self.tr("%1's work, reviewed by %2").replace("%1", agent).replace("%2", reviewer))
+
+    def _show_scorecard(self, review: Mapping[str, Any] | None) -> None:
+        """Which version of the scorecard the review was scored with: it keeps it when the card changes."""
+        card = self.client.qa.scorecard(review["scorecard_id"]) if review is not None else None
+        if card is None:
+            self.card_label.clear()
+            return
+        text = self.tr("Scorecard: %1, version %2").replace("%1", card["name"]).replace("%2", str(card["version"]))
+        if not card["active"]:
+            text += " " + self.tr("(a newer version exists; this review keeps its own)")
+        self.card_label.setText(text)
 
     def _show_response(self, review: Mapping[str, Any] | None) -> None:
         submitted = review is not None and review["status"] == "submitted"

@@ -308,6 +308,6 @@ class QaWorkspace(QObject):
                 action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
                 w.addAction(action)
             w.actions_by_id[command_id] = action
-        menu = w.menuBar().addMenu(self.tr("&Quality"))
+        self.menu = w.menuBar().addMenu(self.tr("&Quality"))
         for command_id in handlers:
-            menu.addAction(w.actions_by_id[command_id])
+            self.menu.addAction(w.actions_by_id[command_id])
