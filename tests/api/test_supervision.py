@@ -145,6 +145,28 @@ def test_agents_get_403_and_never_see_figures(api):
         assert not [c for c in changes if c["entity"] == "metrics"]
 
 
+def test_figures_show_the_capacity_routing_applies(api):
+    sue, w = api.login("sue"), api.world
+    engine, sessions = db(api)
+    try:
+        with sessions() as session:
+            assert session.get(m.AgentState, w.users["ana"]) is None
+
+        def capacities() -> dict[tuple[str, int], int]:
+            figures = sue.get("/api/v1/metrics/queues").json()
+            return {(q["channel"], a["user_id"]): a["capacity"] for q in figures["queues"] for a in q["agents"]}
+
+        # No stored state: each channel's default, as routing gives her once she is available.
+        assert capacities()[("email", w.users["ana"])] == routing.DEFAULT_CAPACITY["email"]
+        assert capacities()[("whatsapp", w.users["ana"])] == routing.DEFAULT_CAPACITY["whatsapp"]
+        r = sue.patch(f"/api/v1/users/{w.users['ana']}/capacity", json={"capacity": {"email": 3}})
+        assert r.status_code == 200, r.text
+        assert capacities()[("email", w.users["ana"])] == 3
+        assert capacities()[("whatsapp", w.users["ana"])] == routing.DEFAULT_CAPACITY["whatsapp"]
+    finally:
+        engine.dispose()
+
+
 def test_overflow_moves_new_contacts_with_their_context(api):
     ana, bob, sue = api.login("ana"), api.login("bob"), api.login("sue")
     w = api.world

@@ -72,7 +72,7 @@ def _agents(session: Session) -> tuple[dict[int, list[dict[str, Any]]], dict[tup
                 "name": user.display_name,
                 "presence": state.presence if state else "offline",
                 "presence_since": state.presence_since if state else None,
-                "capacity": capacity_of(state, channel) if state else 0,
+                "capacity": capacity_of(state, channel),
                 "active": load.get((user_id, channel), 0),
             }
         )

@@ -35,9 +35,10 @@ SUPERVISING = (Role.SUPERVISOR, Role.ADMIN)
 
 
 def capacity_of(state: m.AgentState | None, channel: str) -> int:
-    if state is None:
-        return 0
-    return int(state.capacity.get(channel, DEFAULT_CAPACITY.get(channel, 0)))
+    """The agent's own capacity on the channel, else the channel's default (also for an agent
+    with no stored state yet: that is what routing gives them once they are available)."""
+    own = state.capacity if state is not None else {}
+    return int(own.get(channel, DEFAULT_CAPACITY.get(channel, 0)))
 
 
 def _event(
