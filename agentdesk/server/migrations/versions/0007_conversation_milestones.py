@@ -39,6 +39,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("conversations") as batch:
-        for column in MILESTONES:
-            batch.drop_column(column)
+    # Plain DROP COLUMN (SQLite 3.35+): in batch mode SQLite would copy the table, and dropping
+    # the old one fails while messages and events point at it.
+    for column in MILESTONES:
+        op.drop_column("conversations", column)
