@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import asyncio
 from contextlib import closing
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
@@ -21,8 +21,8 @@ from agentdesk.server.services.conversations import Inbound, ingest
 from agentdesk.ui.settings import WALLBOARD_THRESHOLDS
 from agentdesk.ui.supervisor.agents import CHANNELS
 from agentdesk.ui.supervisor.catalogue import FIGURES, formatted
-from agentdesk.ui.supervisor.thresholds import Level
-from agentdesk.ui.supervisor.wallboard import Wallboard
+from agentdesk.ui.supervisor.thresholds import Level, Threshold
+from agentdesk.ui.supervisor.wallboard import LONGEST_WAIT, Wallboard
 from tests.support.world import login
 from tests.ui.conftest import until
 from tests.ui.test_workspace import finish, server_row, sign_in
@@ -77,6 +77,9 @@ def test_tiles_match_the_api_and_a_threshold_crossing_alerts_once(ui_env, qapp):
         alerts: list[str] = []
         wallboard.alertRaised.connect(alerts.append)
         kept = controller.client.wallboard_figures()
+        # The longest wait counts up each second: read the tiles at the figures' own time.
+        wallboard.now = lambda: kept.computed_at
+        wallboard.reload()
         api = await asyncio.to_thread(api_figures, ui_env)
         # Waits grow with the clock: move the API's back to the moment the tiles were computed at.
         drift = (datetime.fromisoformat(api["computed_at"]) - kept.computed_at).total_seconds()
@@ -120,6 +123,51 @@ def test_tiles_match_the_api_and_a_threshold_crossing_alerts_once(ui_env, qapp):
         wallboard.reload_intervals()
         assert sum(y for _x, y in wallboard.chart.points("offered")) >= 2
         wallboard.close()
+        await finish(controller)
+
+    ui_env.run(body())
+
+
+def test_longest_wait_counts_up_between_updates_without_fetching(ui_env, qapp):
+    support = ui_env.world.queues["support_email"]
+
+    async def body() -> None:
+        controller = await sign_in(ui_env, qapp, "sue")
+        wallboard = await open_wallboard(controller.window)
+        assert wallboard.wait_clock.isActive() and wallboard.wait_clock.interval() == 1000
+        # From here on nothing awaits: no fresh figures can arrive, only the injected clock moves.
+        kept = controller.client.wallboard_figures()
+        (queue,) = [q for q in kept.data["queues"] if q["queue_id"] == support]
+        base = queue["live"]["longest_wait_now_s"]
+        assert base is not None  # Núria's and Joan's emails wait
+        moment = [kept.computed_at]
+        wallboard.now = lambda: moment[0]
+        wallboard.reload()
+        tile = wallboard.tiles[support]
+        longest = tile.values["longest_wait"]
+        assert longest.text() == formatted(LONGEST_WAIT, base)
+        others = {key: label.text() for key, label in tile.values.items() if key != "longest_wait"}
+        status = wallboard.status.text()
+
+        moment[0] = kept.computed_at + timedelta(seconds=75)
+        wallboard.wait_clock.timeout.emit()
+        assert longest.text() == formatted(LONGEST_WAIT, base + 75)
+        assert {key: label.text() for key, label in tile.values.items() if key != "longest_wait"} == others
+        assert wallboard.status.text() == status and controller.client.wallboard_figures() == kept
+
+        # Counting up past the supervisor's limit alerts, once.
+        alerts: list[str] = []
+        wallboard.alertRaised.connect(alerts.append)
+        wallboard.set_thresholds(support, {"longest_wait": Threshold(alert=base + 100)})
+        assert not alerts and tile.levels["longest_wait"] is Level.OK
+        moment[0] += timedelta(seconds=30)
+        wallboard.wait_clock.timeout.emit()
+        assert tile.levels["longest_wait"] is Level.ALERT and len(alerts) == 1 and "Longest wait" in alerts[0]
+        moment[0] += timedelta(seconds=1)
+        wallboard.wait_clock.timeout.emit()
+        assert longest.text() == formatted(LONGEST_WAIT, base + 106) and len(alerts) == 1
+        wallboard.close()
+        assert not wallboard.wait_clock.isActive()
         await finish(controller)
 
     ui_env.run(body())

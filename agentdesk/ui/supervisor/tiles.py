@@ -9,7 +9,7 @@ from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QApplication, QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from agentdesk.ui import labels
-from agentdesk.ui.supervisor.catalogue import FIGURES, formatted
+from agentdesk.ui.supervisor.catalogue import FIGURES, Figure, formatted
 from agentdesk.ui.supervisor.thresholds import Level, Thresholds
 
 COLUMNS = 3
@@ -91,12 +91,17 @@ class QueueTile(QFrame):
         self.channel.setText(labels.channel(queue.get("channel", "")))
         self.setAccessibleName(self.tr("Queue %1").replace("%1", queue.get("name", "")))
         for figure in FIGURES:
-            label = self.values[figure.key]
-            label.setText(formatted(figure, figure.value(queue)))
-            level = thresholds.level(self.queue_id, figure, queue)
-            self.levels[figure.key] = level
-            label.setStyleSheet(level_style(level))
-            label.setProperty("level", level.name.lower())
+            self.show_figure(figure, queue, thresholds)
+
+    def show_figure(self, figure: Figure, queue: dict[str, Any], thresholds: Thresholds) -> Level:
+        """One figure's value and colour; returns its level."""
+        label = self.values[figure.key]
+        label.setText(formatted(figure, figure.value(queue)))
+        level = thresholds.level(self.queue_id, figure, queue)
+        self.levels[figure.key] = level
+        label.setStyleSheet(level_style(level))
+        label.setProperty("level", level.name.lower())
+        return level
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
@@ -44,7 +44,7 @@ from agentdesk.ui.inbox.model import ID_ROLE, InboxModel
 from agentdesk.ui.settings import Settings
 from agentdesk.ui.shortcuts import BY_ID
 from agentdesk.ui.supervisor.agents import AgentsModel
-from agentdesk.ui.supervisor.catalogue import FIGURES, formatted
+from agentdesk.ui.supervisor.catalogue import BY_KEY, FIGURES, formatted
 from agentdesk.ui.supervisor.chart import IntervalChart
 from agentdesk.ui.supervisor.dialogs import CapacityDialog, QueuePicker, ThresholdDialog
 from agentdesk.ui.supervisor.thresholds import Crossings, Level, Thresholds
@@ -54,6 +54,9 @@ from agentdesk.ui.widgets.pickers import AssigneePicker
 TILE_COLUMNS = 3
 REFRESH_MS = 60_000
 TICK_MS = 15_000
+# The longest wait counts up on the tiles each second between updates.
+WAIT_TICK_MS = 1000
+LONGEST_WAIT = BY_KEY["longest_wait"]
 ACTION_KINDS = ("assign", "move", "capacity")
 
 
@@ -67,8 +70,12 @@ class Wallboard(QWidget):
         settings: Settings,
         names: Callable[[int | None], str],
         parent: QWidget | None = None,
+        now: Callable[[], datetime] | None = None,
     ) -> None:
         super().__init__(parent, Qt.WindowType.Window)
+        # The wall clock, replaceable (tests): time in state and the longest wait count from it.
+        self.now: Callable[[], datetime] = now or (lambda: datetime.now(UTC))
+        self._as_of: datetime | None = None
         self.setObjectName("wallboard")
         self.setWindowTitle(self.tr("Wallboard — AgentDesk"))
         self.client = bridge.client
@@ -133,6 +140,8 @@ class Wallboard(QWidget):
         self._periodic.timeout.connect(self.start_refresh)
         self._clock = QTimer(self, interval=TICK_MS)
         self._clock.timeout.connect(self.agents_model.tick)
+        self.wait_clock = QTimer(self, interval=WAIT_TICK_MS)
+        self.wait_clock.timeout.connect(self.tick_waits)
         bridge.changed.connect(self._changed)
         bridge.outboxChanged.connect(self._outbox_changed)
         self.resize(1280, 860)
@@ -163,7 +172,7 @@ class Wallboard(QWidget):
         return box
 
     def _make_agents_tab(self) -> QWidget:
-        self.agents_model = AgentsModel()
+        self.agents_model = AgentsModel(lambda: self.now())
         self.agents = QTableView()
         self.agents.setObjectName("agents")
         self.agents.setAccessibleName(self.tr("Agents"))
@@ -243,15 +252,17 @@ class Wallboard(QWidget):
         queues = figures.data.get("queues", []) if figures else []
         self.alert_banner.setStyleSheet(level_style(Level.ALERT))  # the theme may have changed
         self._queues = {q["queue_id"]: q for q in queues}
+        self._as_of = figures.computed_at if figures else None
         self._layout_tiles(queues)
         raised = []
         for queue in queues:
             tile = self.tiles[queue["queue_id"]]
-            tile.show_figures(queue, self.thresholds)
+            shown = self._waited_on(queue)
+            tile.show_figures(shown, self.thresholds)
             for figure in FIGURES:
                 level = tile.levels[figure.key]
                 if self.crossings.update(queue["queue_id"], figure.key, level):
-                    raised.append(self._alert_text(queue, figure, level))
+                    raised.append(self._alert_text(shown, figure, level))
         for text in raised:
             self._raise_alert(text)
         self._update_chart_queues()
@@ -260,6 +271,29 @@ class Wallboard(QWidget):
         self.agents_model.set_states([s for s in self.client.agent_states().values() if s.user_id in staff])
         if figures is not None and figures.computed_at is not None and self._refreshing is None:
             self._say_as_of(figures.computed_at)
+
+    def _waited_on(self, queue: dict[str, Any]) -> dict[str, Any]:
+        """The queue's figures with its longest wait counted on from the figures' time to now."""
+        live = queue.get("live") or {}
+        wait = live.get("longest_wait_now_s")
+        if wait is None or self._as_of is None:
+            return queue
+        elapsed = max(0.0, (self.now() - self._as_of).total_seconds())
+        return {**queue, "live": {**live, "longest_wait_now_s": wait + elapsed}}
+
+    def tick_waits(self) -> None:
+        """Each second between updates: the tiles' longest wait only, from the kept figures (no fetch)."""
+        raised = []
+        for queue_id, queue in self._queues.items():
+            tile = self.tiles.get(queue_id)
+            if tile is None or (queue.get("live") or {}).get("longest_wait_now_s") is None:
+                continue
+            shown = self._waited_on(queue)
+            level = tile.show_figure(LONGEST_WAIT, shown, self.thresholds)
+            if self.crossings.update(queue_id, LONGEST_WAIT.key, level):
+                raised.append(self._alert_text(shown, LONGEST_WAIT, level))
+        for text in raised:
+            self._raise_alert(text)
 
     def _layout_tiles(self, queues: list[dict[str, Any]]) -> None:
         wanted = [q["queue_id"] for q in queues]
@@ -453,9 +487,11 @@ class Wallboard(QWidget):
         super().showEvent(event)
         self._periodic.start()
         self._clock.start()
+        self.wait_clock.start()
         self.start_refresh()
 
     def hideEvent(self, event: QHideEvent) -> None:
         self._periodic.stop()
         self._clock.stop()
+        self.wait_clock.stop()
         super().hideEvent(event)
