@@ -8,7 +8,7 @@ import os
 import sys
 import tempfile
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from agentdesk.client.queries.inbox import InboxFilter
 from agentdesk.client.sync.engine import Tuning
@@ -24,11 +24,11 @@ ALL_STATUSES = ("open", "pending", "snoozed", "resolved")
 def take_screenshots(outdir: Path, *, server_folder: Path | None = None) -> int:
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    import qasync
-    from PySide6.QtCore import QSettings
+    from PySide6.QtCore import QSettings, Qt
 
     from agentdesk.ui import theme
     from agentdesk.ui.app import AutoSignIn, Controller, make_application
+    from agentdesk.ui.event_loop import new_event_loop
     from agentdesk.ui.settings import Settings
 
     outdir.mkdir(parents=True, exist_ok=True)
@@ -39,7 +39,7 @@ def take_screenshots(outdir: Path, *, server_folder: Path | None = None) -> int:
     server.start()
     app, _settings, _language = make_application([sys.argv[0]])
     settings = Settings(QSettings(str(work / "settings.ini"), QSettings.Format.IniFormat))
-    loop = qasync.QEventLoop(app)
+    loop = new_event_loop(app)
     asyncio.set_event_loop(loop)
     controller = Controller(app, settings, data_dir=work / "client", tuning=Tuning(page_size=2000))
     written: list[Path] = []
@@ -98,9 +98,11 @@ def take_screenshots(outdir: Path, *, server_folder: Path | None = None) -> int:
             save(palette, f"palette-{mode}")
             palette.close()
             await shoot_assist(window, client, mode)
+            await shoot_feedback(window, client, mode)
         await controller.shutdown()
         window.close()
         await shoot_wallboard()
+        await shoot_quality()
 
     async def shoot_assist(window: MainWindow, client: AgentDeskClient, mode: str) -> None:
         """A customer with callbacks to make, the knowledge base as an agent reads it, the callbacks."""
@@ -120,6 +122,65 @@ def take_screenshots(outdir: Path, *, server_folder: Path | None = None) -> int:
         await settle()
         save(callbacks, f"callbacks-{mode}")
         callbacks.close()
+
+    def commented_on(client: AgentDeskClient, review: dict[str, Any]) -> bool:
+        """Whether the review's own reviewer commented on the conversation's messages."""
+        threads = client.qa.threads(review["conversation_id"]).values()
+        return any(t.comment["review_id"] == review["id"] for ts in threads for t in ts)
+
+    async def shoot_feedback(window: MainWindow, client: AgentDeskClient, mode: str) -> None:
+        """The agent's Feedback view: a review of their work open, the lead's comments beside the replies."""
+        from agentdesk.ui.qa.lists import ROW_DATA
+        from agentdesk.ui.qa.workspace import FEEDBACK
+
+        window.navigation.select(FEEDBACK)
+        commented = [r["id"] for r in client.qa.feedback() if commented_on(client, r)]
+        rows = window.qa.list.list
+        chosen = [i for i in range(rows.count()) if rows.item(i).data(ROW_DATA)["id"] in commented[:1]]
+        if chosen:
+            rows.setCurrentRow(chosen[0])
+        window.resizeDocks([window.qa.dock], [470], Qt.Orientation.Horizontal)
+        await settle()
+        save(window, f"qa-feedback-{mode}")
+        window.qa.dock.setVisible(False)
+        window.navigation.select("all")
+
+    async def shoot_quality() -> None:
+        """The team lead's QA: a review with inline comments, the dashboard, the scorecard editor."""
+        username, password = credentials("team-lead")
+        lead = Controller(app, settings, data_dir=work / "client-lead", tuning=Tuning(page_size=2000))
+        await lead.start(AutoSignIn(server.url, username, password))
+        window, client = lead.window, lead.client
+        assert window is not None and client is not None
+        window.resize(1500, 900)
+        window.navigation.select("all")
+        reviews = [r for r in client.qa.my_reviews() if r["status"] == "submitted"]
+        commented = [r for r in reviews if commented_on(client, r)]
+        dashboard = window.qa_dashboard.open()
+        editor = window.scorecards.open()
+        for mode in ("light", "dark"):
+            theme.apply(app, mode)
+            if commented:
+                window.qa.open_review(commented[0])
+            window.resizeDocks([window.qa.dock], [470], Qt.Orientation.Horizontal)
+            await settle()
+            save(window, f"qa-review-{mode}")
+            if dashboard is not None:
+                dashboard.resize(1200, 800)
+                await dashboard.start_load()
+                await settle()
+                save(dashboard, f"qa-dashboard-{mode}")
+            if editor is not None:
+                cards = client.qa.scorecards()
+                if cards:
+                    editor.select_card(cards[0]["id"])
+                await settle()
+                save(editor, f"qa-scorecards-{mode}")
+        for other in (dashboard, editor):
+            if other is not None:
+                other.close()
+        await lead.shutdown()
+        window.close()
 
     async def shoot_wallboard() -> None:
         """The supervisor's wallboard: figures fetched, thresholds set, the busiest queue alerting."""

@@ -15,7 +15,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-import qasync
 from keyring.errors import KeyringError
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication
@@ -27,6 +26,7 @@ from agentdesk.client.sync.engine import Progress, SyncState, Tuning
 from agentdesk.ui import i18n, theme
 from agentdesk.ui import settings as keys
 from agentdesk.ui.bridge import ClientBridge
+from agentdesk.ui.event_loop import new_event_loop
 from agentdesk.ui.login.dialog import LoginDialog
 from agentdesk.ui.main_window import MainWindow
 from agentdesk.ui.settings import Settings
@@ -213,7 +213,7 @@ def make_application(argv: Sequence[str]) -> tuple[QApplication, Settings, str]:
 
 def run(argv: Sequence[str] | None = None, *, auto: AutoSignIn | None = None, data_dir: Path | None = None) -> int:
     app, settings, _language = make_application(sys.argv if argv is None else argv)
-    loop = qasync.QEventLoop(app)
+    loop = new_event_loop(app)
     asyncio.set_event_loop(loop)
     controller = Controller(app, settings, data_dir)
     app.lastWindowClosed.connect(controller.quit_requested.set)

@@ -10,9 +10,9 @@ from pathlib import Path
 from typing import TypeVar
 
 import pytest
-import qasync
 from PySide6.QtCore import QSettings
 
+from agentdesk.ui.event_loop import new_event_loop
 from agentdesk.ui.settings import Settings
 from tests.support.live_server import LiveServer, start_server
 from tests.support.memory_keyring import memory_keyring  # noqa: F401  (autouse fixture)
@@ -26,7 +26,7 @@ def qasync_loop(qapp) -> Iterator[asyncio.AbstractEventLoop]:
     """One qasync loop for the whole session: a second loop on the same QApplication after one
     was closed crashes Qt. It is closed at the end, which stops its executor's threads: a QThread
     still running at exit aborts the process."""
-    loop = qasync.QEventLoop(qapp)
+    loop = new_event_loop(qapp)
     yield loop
     loop.close()
 
