@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from keyring.errors import KeyringError
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QLocale, QObject
 from PySide6.QtWidgets import QApplication
 
 from agentdesk.client import forget
@@ -206,6 +206,7 @@ def make_application(argv: Sequence[str]) -> tuple[QApplication, Settings, str]:
     settings = Settings()
     language = i18n.choose_language(settings.get(keys.LANGUAGE))
     translator = i18n.install(app, language)
+    QLocale.setDefault(i18n.locale_of(language))
     app.setProperty("agentdesk_translator", translator)
     theme.apply(app, settings.get(keys.THEME))
     return app, settings, language

@@ -38,6 +38,9 @@ log = logging.getLogger(__name__)
 
 TRANSLATIONS = RESOURCES / "translations"
 LANGUAGES = {"en": "English", "es": "Español", "ca": "Català"}
+# Dates, times and numbers follow the chosen language, not the machine's locale (often "C" on a
+# server-built desktop, which writes dates as "23 11 2026"); British English for a 24-hour clock.
+LOCALES = {"en": "en_GB", "es": "es_ES", "ca": "ca_ES"}
 SOURCE_LANGUAGE = "en"
 SOURCE_ROOT = Path(__file__).resolve().parent
 
@@ -55,6 +58,10 @@ def choose_language(setting: str) -> str:
         return setting
     system = QLocale.system().name().split("_")[0]
     return system if system in LANGUAGES else "en"
+
+
+def locale_of(language: str) -> QLocale:
+    return QLocale(LOCALES.get(language, LOCALES[SOURCE_LANGUAGE]))
 
 
 def _stale(language: str) -> bool:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from datetime import datetime
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
 
 _STATUS = {
     "open": QT_TRANSLATE_NOOP("Labels", "Open"),
@@ -80,3 +82,8 @@ def duration(seconds: float, *, exact: bool = False) -> str:
     if s < 86400:
         return _fill(_tr("%1 h %2 min"), s // 3600, f"{s % 3600 // 60:02d}")
     return _fill(_tr("%1 d %2 h"), s // 86400, s % 86400 // 3600)
+
+
+def moment(value: datetime) -> str:
+    """A point in time in the user's time zone, written the way their language writes dates."""
+    return QLocale().toString(value.astimezone().replace(tzinfo=None), QLocale.FormatType.ShortFormat)

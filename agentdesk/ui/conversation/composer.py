@@ -294,7 +294,7 @@ class Composer(QWidget):
         elif self._window_closed:
             self.window.setText(
                 self.tr("The WhatsApp 24-hour window closed on %1: only an approved template can be sent.").replace(
-                    "%1", closes.astimezone().strftime("%d/%m %H:%M")
+                    "%1", labels.moment(closes)
                 )
             )
         else:

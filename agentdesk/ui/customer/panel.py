@@ -139,7 +139,7 @@ class CustomerPanel(QWidget):
             return
         page = self._load(self.contact_id, self._before, channels)
         for item in page.items:
-            when = item.at.astimezone().strftime("%d/%m/%y %H:%M")
+            when = labels.moment(item.at)
             channel = labels.channel(item.channel) if item.channel else ""
             entry = QListWidgetItem(f"{when}  {channel}  {_summary(item, self._names)}")
             entry.setData(Qt.ItemDataRole.UserRole, item.conversation_id)

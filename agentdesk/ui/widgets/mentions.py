@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from agentdesk.client.queries.mentions import Mention
+from agentdesk.ui import labels
 
 
 class MentionsList(QDialog):
@@ -19,7 +20,7 @@ class MentionsList(QDialog):
         self.list = QListWidget()
         self.list.setAccessibleName(self.tr("Notes that mention you"))
         for mention in mentions:
-            when = mention.at.astimezone().strftime("%d/%m %H:%M")
+            when = labels.moment(mention.at)
             who = names.get(mention.by_id or -1) or "?"
             head = self.tr("%1 mentioned you · %2 · %3").replace("%1", who).replace("%2", when)
             head = head.replace("%3", mention.contact_name or self.tr("Unknown customer"))
