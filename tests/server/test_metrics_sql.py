@@ -17,13 +17,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import Engine, insert, select
+from sqlalchemy import Engine, func, insert, select, update
 
 from agentdesk.domain import metrics as mx
 from agentdesk.server.db import models as m
 from agentdesk.server.db.engine import make_engine, make_sessionmaker
 from agentdesk.server.db.migrate import upgrade
 from agentdesk.server.services import metrics
+from agentdesk.server.services.interval_cache import IntervalCache
 from agentdesk.server.services.milestones import mark_repeats, topics
 from tests.support.postgres import shared_postgres
 
@@ -271,3 +272,134 @@ def test_interval_figures_follow_the_formulas(engine: Engine) -> None:
             del interval["occupancy_pct"]
             assert listed.pop(interval["start"]) == interval, (q["queue_id"], interval["start"])
         assert all(i["offered"] == i["resolved"] == i["survey_answers"] == 0 for i in listed.values())
+
+
+def _changes(engine: Engine, r: random.Random, since: datetime, until: datetime, recent: bool) -> None:
+    """A batch of what a floor does between two recomputations, each write with its change row
+    at its own moment (as the server's flush hook records them); `recent`: only to contacts of
+    the last hour, as most are."""
+    with engine.begin() as conn:
+
+        def changed(entity: str, entity_id: int, at: datetime) -> None:
+            conn.execute(
+                insert(m.Change),
+                {"entity": entity, "entity_id": entity_id, "op": "upsert", "payload": "{}", "created_at": at},
+            )
+
+        def pick(*conditions: Any) -> int | None:
+            if recent:
+                conditions += (m.Conversation.created_at > until - timedelta(hours=1),)
+            ids = conn.execute(select(m.Conversation.id).where(*conditions)).scalars().all()
+            return r.choice(ids) if ids else None
+
+        c = m.Conversation
+        for _ in range(12):
+            at = since + (until - since) * r.random()
+            what = r.choice(
+                ["arrive", "answer", "resolve", "reopen", "abandon", "move", "survey", *([] if recent else ["old"])]
+            )
+            if what == "arrive":
+                queue = r.choice(list(QUEUES))
+                # Explicit ids: the seed's rows were inserted with theirs (PostgreSQL's sequence never moved).
+                new_id = conn.execute(select(func.max(c.id) + 1)).scalar_one()
+                conn.execute(
+                    insert(m.Conversation),
+                    {
+                        "id": new_id,
+                        "queue_id": queue,
+                        "contact_id": r.randint(1, 40),
+                        "channel": QUEUES[queue],
+                        "status": "open",
+                        "priority": "normal",
+                        "created_at": at,
+                        "last_activity_at": at,
+                        "last_inbound_at": at,
+                    },
+                )
+                changed("conversation", new_id, at)
+                continue
+            waiting = (c.status == "open", c.first_assigned_at.is_(None), c.abandoned_at.is_(None), c.created_at < at)
+            if what == "answer" and (cid := pick(*waiting)):
+                conn.execute(update(c).where(c.id == cid).values(first_assigned_at=at, first_response_at=at))
+            elif what == "abandon" and (cid := pick(*waiting, c.first_response_at.is_(None))):
+                conn.execute(update(c).where(c.id == cid).values(status="resolved", resolved_at=at, abandoned_at=at))
+            elif what in ("resolve", "old") and (
+                cid := pick(
+                    c.status != "resolved",
+                    c.first_assigned_at < at,
+                    c.created_at < (DAY if what == "old" else at),
+                )
+            ):
+                conn.execute(update(c).where(c.id == cid).values(status="resolved", resolved_at=at))
+            elif what == "reopen" and (cid := pick(c.status == "resolved", c.abandoned_at.is_(None))):
+                conn.execute(update(c).where(c.id == cid).values(status="open", resolved_at=None))
+            elif what == "move" and (cid := pick(c.created_at < at)):
+                queue = r.choice(list(QUEUES))
+                conn.execute(update(c).where(c.id == cid).values(queue_id=queue))
+                for event_id in conn.execute(select(m.Event.id).where(m.Event.conversation_id == cid)).scalars():
+                    conn.execute(update(m.Event).where(m.Event.id == event_id).values(queue_id=queue))
+                    changed("event", event_id, at)
+            elif what == "survey" and (cid := pick(c.created_at < at)):
+                row = conn.execute(select(c.id, c.queue_id, c.contact_id).where(c.id == cid)).mappings().one()
+                answer = _event(dict(row), "survey_answer", {"survey": "csat", "score": r.randint(1, 5)}, at)
+                changed("event", conn.execute(insert(m.Event).returning(m.Event.id), answer).scalar_one(), at)
+            else:
+                continue
+            changed("conversation", cid, at)
+        # Agents come and go: their presence history as the server keeps it.
+        user = r.randint(1, 4)
+        at = since + (until - since) * r.random()
+        conn.execute(
+            update(m.PresenceSpan)
+            .where(m.PresenceSpan.user_id == user, m.PresenceSpan.ended_at.is_(None))
+            .values(ended_at=at)
+        )
+        presence = r.choice(["available", "busy", "away"])
+        conn.execute(insert(m.PresenceSpan), {"user_id": user, "presence": presence, "started_at": at})
+
+
+def test_intervals_counted_again_only_where_changed_equal_a_full_count(engine: Engine) -> None:
+    r = random.Random(23)
+    with engine.begin() as conn:
+        conn.execute(
+            insert(m.User),
+            [
+                {
+                    "id": u,
+                    "username": f"agent{u}",
+                    "display_name": f"Agent {u}",
+                    "role": "agent",
+                    "password_hash": "-",
+                    "active": True,
+                    "language": "en",
+                    "created_at": DAY,
+                }
+                for u in range(1, 5)
+            ],
+        )
+        conn.execute(insert(m.team_members), [{"team_id": 1 + u % 2, "user_id": u} for u in range(1, 5)])
+        conn.execute(
+            insert(m.PresenceSpan),
+            [{"user_id": u, "presence": "available", "started_at": DAY + timedelta(hours=u)} for u in range(1, 5)],
+        )
+    sessions = make_sessionmaker(engine)
+    cache = IntervalCache()
+    with sessions() as session:
+        assert metrics.intervals(session, 2, now=NOW, cache=cache) == metrics.intervals(session, 2, now=NOW)
+    ((first, _),) = cache.counted
+    now, partial = NOW, 0
+    for batch in range(6):
+        before, now = now, now + timedelta(seconds=r.randint(30, 900))
+        _changes(engine, r, before, now, recent=batch % 2 == 0)
+        with sessions() as session:
+            incremental = metrics.intervals(session, 2, now=now, cache=cache)
+            assert incremental == metrics.intervals(session, 2, now=now)
+        partial += sum(b - a for a, b in cache.counted) < mx.interval_start(now.timestamp()) + mx.INTERVAL_S - first
+    # Batches of changes to recent contacts count a fraction of the intervals again.
+    assert partial >= 3
+    # A new policy changes every interval's service level: all are counted again, still equal.
+    with engine.begin() as conn:
+        conn.execute(update(m.QueuePolicy).where(m.QueuePolicy.queue_id == 1).values(service_level_s=30))
+    with sessions() as session:
+        assert metrics.intervals(session, 2, now=now, cache=cache) == metrics.intervals(session, 2, now=now)
+    assert cache.counted == [(first, mx.interval_start(now.timestamp()) + mx.INTERVAL_S)]

@@ -20,6 +20,7 @@ from agentdesk.server.changelog import dumps
 from agentdesk.server.config import Settings
 from agentdesk.server.db import models as m
 from agentdesk.server.services.errors import ServiceError
+from agentdesk.server.services.interval_cache import IntervalCache
 
 
 @dataclass
@@ -30,6 +31,8 @@ class ServerState:
     throttle: auth.Throttle
     # This server process among those sharing the database (its stream leases).
     server_id: str = field(default_factory=lambda: uuid4().hex)
+    # The 15-minute intervals counted so far, recounted where they changed (GET /metrics/intervals).
+    interval_cache: IntervalCache = field(default_factory=IntervalCache)
 
 
 def state(request: Request) -> ServerState:

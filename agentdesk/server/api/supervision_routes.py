@@ -311,6 +311,8 @@ def queue_metrics(user: CurrentUser, session: ReadSession) -> Response:
     responses=ERRORS,
     summary="15-minute intervals of today and the days before",
 )
-def interval_metrics(user: CurrentUser, session: ReadSession, days: Annotated[int, Query(ge=1, le=31)] = 7) -> Response:
+def interval_metrics(
+    user: CurrentUser, session: ReadSession, st: State, days: Annotated[int, Query(ge=1, le=31)] = 7
+) -> Response:
     _supervising(user)
-    return Response(dumps(metrics.intervals(session, days)), media_type="application/json")
+    return Response(dumps(metrics.intervals(session, days, cache=st.interval_cache)), media_type="application/json")

@@ -32,6 +32,7 @@ from agentdesk.server.changelog import append_changes, change_row, dumps
 from agentdesk.server.db import models as m
 from agentdesk.server.db.types import utcnow
 from agentdesk.server.services import tallies
+from agentdesk.server.services.interval_cache import IntervalCache, count_slots
 from agentdesk.server.services.presence_history import staffed_seconds
 from agentdesk.server.services.routing import ACTIVE, capacity_of
 from agentdesk.server.services.tallies import DEFAULT_SERVICE_LEVEL_S as DEFAULT_SERVICE_LEVEL_S
@@ -156,31 +157,25 @@ def current(session: Session, now: datetime | None = None) -> dict[str, Any]:
     return {"computed_at": now, "day_start": start, "queues": queues_out, "channels": channels_out}
 
 
-def intervals(session: Session, days: int, now: datetime | None = None) -> dict[str, Any]:
+def intervals(
+    session: Session, days: int, now: datetime | None = None, cache: IntervalCache | None = None
+) -> dict[str, Any]:
     """15-minute intervals of today and the `days` − 1 days before, per queue: those with
-    contacts, survey answers or agents staffed."""
+    contacts, survey answers or agents staffed. With a `cache`, only the intervals that may
+    have changed since its previous use are counted again (services/interval_cache.py)."""
     now = now or utcnow()
     start = day_start(now) - timedelta(days=days - 1)
     # Up to the end of the interval running now.
     end = datetime.fromtimestamp(mx.interval_start(now.timestamp()) + mx.INTERVAL_S, UTC)
     setup = tallies.load_setup(session)
-    counted = tallies.count_period(session, setup, start, end, now, sliced=True)
-    slots: dict[int, dict[int, mx.Tally]] = defaultdict(lambda: defaultdict(mx.Tally))
-    for (queue_id, _channel, at), t in counted.queue.items():
-        slots[queue_id][at] += t
     members = tallies.members(session)
-    for (user_id, at), seconds in staffed_seconds(session, start, min(end, now), sliced=True).items():
-        for queue in setup.queues:
-            if user_id in members.get(queue.id, ()):
-                slots[queue.id][at].staffed_s += seconds
-    answers: dict[int, dict[int, list[mx.SurveyAnswer]]] = defaultdict(lambda: defaultdict(list))
-    for queue_id, found in tallies.surveys(session, start, end).items():
-        for answer in found:
-            if queue_id is not None:
-                answers[queue_id][int(mx.interval_start(answer.at))].append(answer)
+    if cache is None:
+        slots = count_slots(session, setup, members, start, end, now)
+    else:
+        slots = cache.slots(session, setup, members, start, end, now)
     out = []
     for queue in setup.queues:
-        by_slot, surveyed = slots.get(queue.id, {}), answers.get(queue.id, {})
+        by_slot, surveyed = slots.tallied.get(queue.id, {}), slots.answers.get(queue.id, {})
         out.append(
             {
                 "queue_id": queue.id,
