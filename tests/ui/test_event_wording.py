@@ -42,6 +42,8 @@ def test_channel_offer_move_and_breach_in_words(qapp: Any) -> None:
     assert event_text(_event("sla_breached", DATA["sla_breached"]), {}).startswith("Resolution target missed (due ")
     first = event_text(_event("sla_breached", {"target": "first_response", "due_at": AT}), {})
     assert first.startswith("First-response target missed")
+    assert event_text(_event("survey_answer", {"survey": "nps", "score": 9, "scale": [0, 10]}), {}) == "Survey: NPS 9"
+    assert event_text(_event("survey_answer", {"csat": 4, "nps": 8}), {}) == "Survey: CSAT 4"
     # The data as a JSON string (as the cache hands it) reads the same.
     html = render([_event("order", '{"order": "LC-1", "status": "shipped"}')], {}, set())  # type: ignore[arg-type]
     assert "Order LC-1: shipped" in html

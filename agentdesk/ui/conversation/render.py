@@ -69,7 +69,10 @@ def event_text(event: Mapping[str, Any], names: Mapping[int, str]) -> str:
     if kind == "appointment":
         return tr("Appointment: %1").replace("%1", str(data.get("title", "")))
     if kind == "survey_answer":
-        return tr("Survey: CSAT %1").replace("%1", str(data.get("csat", "–")))
+        # {"survey": "csat" | "nps", "score": n} as recorded; older answers carry {"csat": n}.
+        survey = str(data.get("survey", "csat")).upper()
+        score = data.get("score", data.get(survey.lower(), "–"))
+        return tr("Survey: %1 %2").replace("%1", survey).replace("%2", str(score))
     if kind == "merged":
         return tr("Merged with another contact")
     if kind == "mentioned":
