@@ -133,17 +133,21 @@ def take_screenshots(outdir: Path, *, server_folder: Path | None = None) -> int:
         from agentdesk.ui.qa.lists import ROW_DATA
         from agentdesk.ui.qa.workspace import FEEDBACK
 
+        # Wider than the other shots: the review panel takes its place beside the customer panel.
+        window.resize(1750, 900)
         window.navigation.select(FEEDBACK)
         commented = [r["id"] for r in client.qa.feedback() if commented_on(client, r)]
         rows = window.qa.list.list
         chosen = [i for i in range(rows.count()) if rows.item(i).data(ROW_DATA)["id"] in commented[:1]]
         if chosen:
+            rows.setCurrentRow(-1)  # chosen again in the second theme: it opens again
             rows.setCurrentRow(chosen[0])
-        window.resizeDocks([window.qa.dock], [470], Qt.Orientation.Horizontal)
+        window.resizeDocks([window.qa.dock], [450], Qt.Orientation.Horizontal)
         await settle()
         save(window, f"qa-feedback-{mode}")
         window.qa.dock.setVisible(False)
         window.navigation.select("all")
+        window.resize(1500, 900)
 
     async def shoot_quality() -> None:
         """The team lead's QA: a review with inline comments, the dashboard, the scorecard editor."""
@@ -152,7 +156,7 @@ def take_screenshots(outdir: Path, *, server_folder: Path | None = None) -> int:
         await lead.start(AutoSignIn(server.url, username, password))
         window, client = lead.window, lead.client
         assert window is not None and client is not None
-        window.resize(1500, 900)
+        window.resize(1750, 900)
         window.navigation.select("all")
         reviews = [r for r in client.qa.my_reviews() if r["status"] == "submitted"]
         commented = [r for r in reviews if commented_on(client, r)]
@@ -162,7 +166,7 @@ def take_screenshots(outdir: Path, *, server_folder: Path | None = None) -> int:
             theme.apply(app, mode)
             if commented:
                 window.qa.open_review(commented[0])
-            window.resizeDocks([window.qa.dock], [470], Qt.Orientation.Horizontal)
+            window.resizeDocks([window.qa.dock], [450], Qt.Orientation.Horizontal)
             await settle()
             save(window, f"qa-review-{mode}")
             if dashboard is not None:

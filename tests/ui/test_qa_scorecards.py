@@ -7,8 +7,7 @@ from __future__ import annotations
 import re
 from contextlib import closing
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox
+from PySide6.QtWidgets import QCheckBox, QComboBox
 from sqlalchemy import select
 
 from agentdesk.domain.enums import Role
@@ -68,7 +67,9 @@ def test_lead_creates_and_edits_a_scorecard_and_the_old_review_keeps_version_1(u
         scale = editor.table.cellWidget(1, SCALE)
         assert isinstance(scale, QComboBox)
         scale.setCurrentIndex(scale.findData("one_to_five"))
-        editor.table.item(1, CRITICAL).setCheckState(Qt.CheckState.Checked)
+        critical = editor.table.cellWidget(1, CRITICAL)
+        assert isinstance(critical, QCheckBox)
+        critical.setChecked(True)
         set_cell(editor, 1, WEIGHT, "0")
         assert "criterion 'solves_it': weight must be a number greater than 0" in editor.errors.text()
         assert not editor.save_button.isEnabled()

@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QDoubleSpinBox,
     QFormLayout,
@@ -126,7 +127,8 @@ class ScorecardEditor(QWidget):
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(DESCRIPTION, QHeaderView.ResizeMode.Stretch)
+        for column in (TITLE, DESCRIPTION):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         self.table.itemChanged.connect(lambda _item: self.validate())
         self.add_button = QPushButton(self.tr("Add criterion"))
         self.add_button.clicked.connect(self.add_criterion)
@@ -171,10 +173,10 @@ class ScorecardEditor(QWidget):
         splitter.addWidget(left_box)
         splitter.addWidget(right_box)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([260, 820])
+        splitter.setSizes([340, 760])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
-        self.resize(1100, 620)
+        self.resize(1200, 620)
 
         save = QAction(BY_ID["qa_scorecard_save"].text(), self)
         save.setShortcut(QKeySequence(BY_ID["qa_scorecard_save"].keys))
@@ -207,6 +209,7 @@ class ScorecardEditor(QWidget):
             self.history.addTopLevelItem(family)
             for card in versions:
                 item = QTreeWidgetItem([self._version_text(card, use.get(card["id"], 0))])
+                item.setToolTip(0, item.text(0))
                 item.setData(0, CARD_ID, card["id"])
                 family.addChild(item)
                 if card["id"] == chosen:
@@ -323,11 +326,15 @@ class ScorecardEditor(QWidget):
         scale.setCurrentIndex(max(0, scale.findData(criterion.get("scale", "yes_no"))))
         scale.currentIndexChanged.connect(lambda _i: self.validate())
         self.table.setCellWidget(row, SCALE, scale)
-        for column, flag in ((ALLOW_NA, "allow_na"), (CRITICAL, "critical")):
-            item = QTableWidgetItem()
-            item.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
-            item.setCheckState(Qt.CheckState.Checked if criterion.get(flag) else Qt.CheckState.Unchecked)
-            self.table.setItem(row, column, item)
+        # Check boxes rather than checkable items: the dark palette hides an item's empty box.
+        for column, flag, name in (
+            (ALLOW_NA, "allow_na", self.tr("N/A allowed")),
+            (CRITICAL, "critical", self.tr("Critical")),
+        ):
+            box = QCheckBox()
+            box.setAccessibleName(name)
+            box.setChecked(bool(criterion.get(flag)))
+            self.table.setCellWidget(row, column, box)
         self.table.blockSignals(False)
 
     def _text(self, row: int, column: int) -> str:
@@ -335,8 +342,8 @@ class ScorecardEditor(QWidget):
         return "" if item is None else item.text().strip()
 
     def _checked(self, row: int, column: int) -> bool:
-        item = self.table.item(row, column)
-        return item is not None and item.checkState() == Qt.CheckState.Checked
+        box = self.table.cellWidget(row, column)
+        return isinstance(box, QCheckBox) and box.isChecked()
 
     def definition(self) -> dict[str, Any]:
         """The scorecard as the form holds it; keys left blank are made from the titles."""
