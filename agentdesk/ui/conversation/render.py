@@ -59,7 +59,7 @@ def event_text(event: Mapping[str, Any], names: Mapping[int, str]) -> str:
             .replace("%2", labels.status(data.get("to")))
         )
     if kind == "snoozed":
-        return tr("Snoozed until %1").replace("%1", _local(when(data["until"])) if data.get("until") else "?")
+        return tr("Snoozed until %1").replace("%1", labels.moment(when(data["until"])) if data.get("until") else "?")
     if kind == "woke_up":
         return tr("Woke up from snooze")
     if kind == "created":
@@ -78,7 +78,7 @@ def event_text(event: Mapping[str, Any], names: Mapping[int, str]) -> str:
     if kind == "mentioned":
         return tr("%1 mentioned %2").replace("%1", who or "?").replace("%2", names.get(data.get("user_id") or -1, "?"))
     if kind == "reminder_scheduled":
-        due = _local(when(data["due_at"])) if data.get("due_at") else "?"
+        due = labels.moment(when(data["due_at"])) if data.get("due_at") else "?"
         return tr("WhatsApp reminder scheduled for %1").replace("%1", due)
     if kind == "reminder_sent":
         return tr("WhatsApp reminder sent")
@@ -88,7 +88,7 @@ def event_text(event: Mapping[str, Any], names: Mapping[int, str]) -> str:
         )
         return text.replace("%1", who or "?").replace("%2", str(data.get("title") or data.get("suggestion", "")))
     if kind in _CALLBACK_TEXTS:
-        window = _local(when(data["window_opens_at"])) if data.get("window_opens_at") else ""
+        window = labels.moment(when(data["window_opens_at"])) if data.get("window_opens_at") else ""
         return tr(_CALLBACK_TEXTS[kind]).replace("%1", " · ".join(p for p in (data.get("address") or "", window) if p))
     if kind == "channel_offered":
         offered = ", ".join(_offer_word(str(o)) for o in data.get("offer") or [])
@@ -106,7 +106,7 @@ def event_text(event: Mapping[str, Any], names: Mapping[int, str]) -> str:
             else tr("Moved to another queue")
         )
     if kind == "sla_breached":
-        due = _local(when(data["due_at"])) if data.get("due_at") else "?"
+        due = labels.moment(when(data["due_at"])) if data.get("due_at") else "?"
         text = (
             tr("Resolution target missed (due %1)")
             if data.get("target") == "resolution"
@@ -131,10 +131,6 @@ _CALLBACK_TEXTS = {
     "callback_done": QT_TRANSLATE_NOOP("ConversationView", "Callback made: %1"),
     "callback_missed": QT_TRANSLATE_NOOP("ConversationView", "Callback missed: %1"),
 }
-
-
-def _local(moment: datetime) -> str:
-    return QLocale().toString(moment.astimezone().replace(tzinfo=None), QLocale.FormatType.ShortFormat)
 
 
 def _message_html(msg: Mapping[str, Any], names: Mapping[int, str], expanded: set[int]) -> str:
