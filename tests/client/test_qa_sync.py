@@ -243,3 +243,40 @@ async def test_refused_qa_writes_roll_back_with_the_servers_reason(env):
     finally:
         await tom.close()
         await ana.close()
+
+
+@pytest.mark.asyncio
+async def test_scorecards_written_before_the_server_answers_show_at_once_and_become_versions(env):
+    tom, ana = await sign_in(env, "tom"), await sign_in(env, "ana")
+    try:
+        await settled(tom, ana)
+        # Made and changed in one go: the change names the new scorecard by its placeholder.
+        created = tom.qa.create_scorecard("Calls", CARD)
+        assert [(c["id"], c["version"], c["active"]) for c in tom.qa.scorecards()] == [(-created.id, 1, True)]
+        stricter = {**CARD, "pass_mark": 90}
+        revised = tom.qa.revise_scorecard(-created.id, "Calls (strict)", stricter)
+        cards = tom.qa.scorecards(all_versions=True)
+        assert [(c["id"], c["version"], c["active"]) for c in cards] == [
+            (-created.id, 1, False),
+            (-revised.id, 2, True),
+        ]
+        await settled(tom, ana)
+        assert [i.state for i in tom.outbox()] == [ItemState.SENT] * 2
+        for client in (tom, ana):
+            cards = client.qa.scorecards(all_versions=True)
+            assert [(c["name"], c["version"], c["active"]) for c in cards] == [
+                ("Calls", 1, False),
+                ("Calls (strict)", 2, True),
+            ]
+            assert all(c["id"] > 0 and c["family_id"] == cards[0]["id"] for c in cards)
+            assert cards[1]["definition"]["pass_mark"] == 90
+        # An agent may not define scorecards: the card shows, then goes with the reason.
+        refused = ana.qa.create_scorecard("Mine", CARD)
+        assert ana.qa.scorecard(-refused.id) is not None
+        await settled(ana)
+        assert ana.qa.scorecard(-refused.id) is None and len(ana.qa.scorecards(all_versions=True)) == 2
+        assert "define scorecards" in (ana.outbox(states=(ItemState.FAILED,))[-1].error or "")
+        assert_cache_matches_server(tom.cache, env.server.url, tom.session.token)
+    finally:
+        await tom.close()
+        await ana.close()

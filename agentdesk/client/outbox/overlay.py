@@ -371,7 +371,7 @@ def _qa_scorecard(
     row_id, answer = made
     family_id, version = row_id, 1
     if "scorecard_id" in target:
-        old = _row(conn, "qa_scorecard", target["scorecard_id"])
+        old = _row(conn, "qa_scorecard", _made(conn, target["scorecard_id"]))
         if old is None:
             return
         family_id = old["family_id"]
