@@ -25,6 +25,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n new mention(s) of you</source>
+        <translation>
+            <numerusform>%n new mention of you</numerusform>
+            <numerusform>%n new mentions of you</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n waiting to be sent</source>
         <translation>
             <numerusform>%n waiting to be sent</numerusform>
@@ -36,6 +43,64 @@
         <translation>
             <numerusform>%n not sent</numerusform>
             <numerusform>%n not sent</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>QaDashboard</name>
+    <message numerus="yes">
+        <source>Last %n day(s)</source>
+        <translation>
+            <numerusform>Last %n day</numerusform>
+            <numerusform>Last %n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n submitted review(s) in this period.</source>
+        <translation>
+            <numerusform>%n submitted review in this period.</numerusform>
+            <numerusform>%n submitted reviews in this period.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n criteria scored in this period.</source>
+        <translation>
+            <numerusform>%n criterion scored in this period.</numerusform>
+            <numerusform>%n criteria scored in this period.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPanel</name>
+    <message numerus="yes">
+        <source>%n criteria left</source>
+        <translation>
+            <numerusform>%n criterion left</numerusform>
+            <numerusform>%n criteria left</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Calibration: %n submitted review(s); the spread shows from two.</source>
+        <translation>
+            <numerusform>Calibration: %n submitted review; the spread shows from two.</numerusform>
+            <numerusform>Calibration: %n submitted reviews; the spread shows from two.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ScorecardEditor</name>
+    <message numerus="yes">
+        <source>%n review(s) scored with it</source>
+        <translation>
+            <numerusform>%n review scored with it</numerusform>
+            <numerusform>%n reviews scored with it</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n review(s)</source>
+        <translation>
+            <numerusform>%n review</numerusform>
+            <numerusform>%n reviews</numerusform>
         </translation>
     </message>
 </context>
