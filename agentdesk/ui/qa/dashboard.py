@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCharts import QChart, QChartView, QDateTimeAxis, QLineSeries, QValueAxis
-from PySide6.QtCore import QDateTime, QObject, Qt, QTimer
+from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtGui import QAction, QKeySequence, QPainter, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -37,12 +37,12 @@ from agentdesk.client.queries.inbox import InboxFilter
 from agentdesk.ui import labels
 from agentdesk.ui.bridge import ClientBridge
 from agentdesk.ui.navigation import NavEntry
+from agentdesk.ui.qa.window_entry import DASHBOARD, WindowEntry
 from agentdesk.ui.shortcuts import BY_ID
 
 if TYPE_CHECKING:
     from agentdesk.ui.main_window import MainWindow
 
-DASHBOARD = "qa_dashboard"
 DASHBOARD_ROLES = ("team_lead", "supervisor", "admin")
 PERIODS = (7, 28, 90, 365)
 # Lines drawn in the chart: the series with the most reviews (a chart of 40 agents says nothing).
@@ -323,48 +323,27 @@ def _number(value: float | None, suffix: str = "") -> str:
     return "—" if value is None else f"{value:.1f}{suffix}"
 
 
-class DashboardWorkspace(QObject):
-    """The dashboard's place in the workspace window: a navigation entry, a command, its window."""
+class DashboardWorkspace(WindowEntry[QaDashboard]):
+    """The dashboard's place in the workspace window."""
+
+    key = DASHBOARD
+    roles = DASHBOARD_ROLES
 
     def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+        widgets = (window.inbox, window.conversation.transcript, window.navigation, window.customer.timeline)
+        super().__init__(window, widgets)
         self.dashboard: QaDashboard | None = None
-        self._previous = "mine"
-        command = BY_ID[DASHBOARD]
-        self.action = QAction(command.text(), window)
-        self.action.setShortcut(QKeySequence(command.keys))
-        # A plain-letter key: it acts only where nobody is typing, as the window's own "G, M".
-        self.action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.action.triggered.connect(self.open)
-        if self.allowed:
-            for widget in (window.inbox, window.conversation.transcript, window.navigation, window.customer.timeline):
-                widget.addAction(self.action)
-            window.actions_by_id[DASHBOARD] = self.action
-
-    @property
-    def allowed(self) -> bool:
-        return self.window._me.get("role") in DASHBOARD_ROLES
 
     def nav_entries(self) -> list[NavEntry]:
         return [NavEntry(DASHBOARD, InboxFilter(), self.tr("QA dashboard"))] if self.allowed else []
 
-    def view_chosen(self, key: str) -> bool:
-        """Open the dashboard when its navigation entry is chosen, then go back to the view before."""
-        if key != DASHBOARD:
-            self._previous = key
-            return False
-        self.open()
-        QTimer.singleShot(0, lambda: self.window.navigation.select(self._previous))
-        return True
-
     def open(self) -> QaDashboard | None:
-        if not self.allowed:
-            return None
+        dashboard = super().open()
+        if dashboard is not None:
+            dashboard.start_load()
+        return dashboard
+
+    def _window(self) -> QaDashboard:
         if self.dashboard is None:
             self.dashboard = QaDashboard(self.window.bridge, self.window)
-        self.dashboard.show()
-        self.dashboard.raise_()
-        self.dashboard.activateWindow()
-        self.dashboard.start_load()
         return self.dashboard

@@ -13,7 +13,7 @@ import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -41,13 +41,12 @@ from agentdesk.client.queries.inbox import InboxFilter
 from agentdesk.domain import qa
 from agentdesk.ui.bridge import ClientBridge
 from agentdesk.ui.navigation import NavEntry
-from agentdesk.ui.qa.dashboard import DASHBOARD
+from agentdesk.ui.qa.window_entry import SCORECARDS, WindowEntry
 from agentdesk.ui.shortcuts import BY_ID
 
 if TYPE_CHECKING:
     from agentdesk.ui.main_window import MainWindow
 
-SCORECARDS = "qa_scorecards"
 EDITOR_ROLES = ("team_lead", "admin")
 WRITES = ("qa_scorecard_create", "qa_scorecard_revise")
 SECTION, TITLE, KEY, DESCRIPTION, WEIGHT, SCALE, ALLOW_NA, CRITICAL = range(8)
@@ -425,50 +424,22 @@ class ScorecardEditor(QWidget):
                 self._show_heading()
 
 
-class ScorecardWorkspace(QObject):
-    """The editor's place in the workspace window: a navigation entry, a command, its window."""
+class ScorecardWorkspace(WindowEntry[ScorecardEditor]):
+    """The editor's place in the workspace window."""
+
+    key = SCORECARDS
+    roles = EDITOR_ROLES
 
     def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+        super().__init__(window, (window.inbox, window.conversation.transcript, window.navigation, window.qa.list))
         self.editor: ScorecardEditor | None = None
-        self._previous = "mine"
-        command = BY_ID[SCORECARDS]
-        self.action = QAction(command.text(), window)
-        self.action.setShortcut(QKeySequence(command.keys))
-        # A plain-letter key: it acts only where nobody is typing, as the window's own "G, M".
-        self.action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.action.triggered.connect(self.open)
         if self.allowed:
-            for widget in (window.inbox, window.conversation.transcript, window.navigation, window.qa.list):
-                widget.addAction(self.action)
-            window.actions_by_id[SCORECARDS] = self.action
             window.qa.menu.addAction(self.action)
-
-    @property
-    def allowed(self) -> bool:
-        return self.window._me.get("role") in EDITOR_ROLES
 
     def nav_entries(self) -> list[NavEntry]:
         return [NavEntry(SCORECARDS, InboxFilter(), self.tr("Scorecards"))] if self.allowed else []
 
-    def view_chosen(self, key: str) -> bool:
-        """Open the editor when its navigation entry is chosen, then go back to the view before."""
-        if key != SCORECARDS:
-            # The dashboard's entry opens a window too: it is no view to come back to.
-            if key != DASHBOARD:
-                self._previous = key
-            return False
-        self.open()
-        QTimer.singleShot(0, lambda: self.window.navigation.select(self._previous))
-        return True
-
-    def open(self) -> ScorecardEditor | None:
-        if not self.allowed:
-            return None
+    def _window(self) -> ScorecardEditor:
         if self.editor is None:
             self.editor = ScorecardEditor(self.window.bridge, self.window)
-        self.editor.show()
-        self.editor.raise_()
-        self.editor.activateWindow()
         return self.editor
