@@ -16,28 +16,15 @@ from sqlalchemy import Connection, Table
 
 from agentdesk.client.cache import figures
 from agentdesk.client.cache.tables import ENTITY_TABLES
-from agentdesk.client.cache.values import to_json, to_ts
+from agentdesk.client.cache.values import JSON_COLUMNS, is_timestamp, to_json, to_ts
 
 _SKIP = {"id", "gen", "sla_due_at"}
-_JSON_COLUMNS = {
-    "settings",
-    "attributes",
-    "attachments",
-    "meta",
-    "data",
-    "tags",
-    "snippets",
-    "definition",
-    "answers",
-    "params",
-    "items",
-}
 
 
 def _converter(column: str) -> Callable[[Any], Any]:
-    if column.endswith("_at") or column == "snoozed_until":
+    if is_timestamp(column):
         return to_ts
-    if column in _JSON_COLUMNS:
+    if column in JSON_COLUMNS:
         return to_json
     return lambda value: value
 

@@ -6,6 +6,28 @@ import json
 from datetime import UTC, datetime
 from typing import Any
 
+# Columns the cache keeps as JSON text, whichever table holds them.
+JSON_COLUMNS = frozenset(
+    {
+        "settings",
+        "attributes",
+        "attachments",
+        "meta",
+        "data",
+        "tags",
+        "snippets",
+        "definition",
+        "answers",
+        "params",
+        "items",
+    }
+)
+
+
+def is_timestamp(column: str) -> bool:
+    """Whether the cache keeps the column as fixed-width UTC text (see to_ts)."""
+    return column.endswith("_at") or column == "snoozed_until"
+
 
 def to_ts(value: str | datetime | None) -> str | None:
     """Fixed-width UTC ISO text: text order is time order, whatever offset the server wrote."""

@@ -4,21 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from agentdesk.client.cache.values import from_json, from_ts
+from agentdesk.client.cache.values import JSON_COLUMNS, from_json, from_ts, is_timestamp
 
-_JSON = {
-    "settings",
-    "attributes",
-    "attachments",
-    "meta",
-    "data",
-    "tags",
-    "snippets",
-    "definition",
-    "answers",
-    "params",
-    "items",
-}
 _HIDDEN = {"gen"}
 
 
@@ -27,9 +14,9 @@ def record(row: Any) -> dict[str, Any]:
     for key, value in row.items():
         if key in _HIDDEN:
             continue
-        if key in _JSON:
+        if key in JSON_COLUMNS:
             value = from_json(value)
-        elif (key.endswith("_at") or key == "snoozed_until") and value != "9999":
+        elif is_timestamp(key) and value != "9999":
             value = from_ts(value)
         elif key == "sla_due_at":
             value = None
