@@ -12,7 +12,7 @@ from typing import Any
 
 import httpx
 
-from agentdesk.client.sync.engine import _detail
+from agentdesk.client.sync import on_demand
 
 GROUPS = ("agent", "criterion", "channel")
 INTERVALS = ("week", "day")
@@ -88,15 +88,7 @@ def parse(data: dict[str, Any]) -> Dashboard:
 
 
 async def _get(http: httpx.AsyncClient, token: str, path: str, params: dict[str, Any]) -> httpx.Response:
-    try:
-        response = await http.get(path, params=params, headers={"Authorization": f"Bearer {token}"})
-    except httpx.TransportError as exc:
-        raise DashboardUnavailable(f"the server cannot be reached ({type(exc).__name__})") from exc
-    if response.status_code == 403:
-        raise DashboardRefused(_detail(response))
-    if response.status_code != 200:
-        raise DashboardUnavailable(_detail(response))
-    return response
+    return await on_demand.get(http, token, path, params, unavailable=DashboardUnavailable, refused=DashboardRefused)
 
 
 def _params(days: int, group: str, interval: str) -> dict[str, Any]:

@@ -10,7 +10,7 @@ import httpx
 from agentdesk.client.cache import figures
 from agentdesk.client.cache.database import Cache
 from agentdesk.client.queries.figures import Figures, kept
-from agentdesk.client.sync.engine import _detail
+from agentdesk.client.sync import on_demand
 
 
 class FiguresUnavailable(Exception):
@@ -24,14 +24,7 @@ class FiguresRefused(FiguresUnavailable):
 async def fetch(
     http: httpx.AsyncClient, token: str, cache: Cache, name: str, path: str, params: dict[str, Any] | None = None
 ) -> Figures:
-    try:
-        response = await http.get(path, params=params, headers={"Authorization": f"Bearer {token}"})
-    except httpx.TransportError as exc:
-        raise FiguresUnavailable(f"the server cannot be reached ({type(exc).__name__})") from exc
-    if response.status_code == 403:
-        raise FiguresRefused(_detail(response))
-    if response.status_code != 200:
-        raise FiguresUnavailable(_detail(response))
+    response = await on_demand.get(http, token, path, params, unavailable=FiguresUnavailable, refused=FiguresRefused)
     data = response.json()
 
     def keep() -> Figures:
