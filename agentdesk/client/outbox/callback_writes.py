@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from agentdesk.client.outbox.writes import Write
+from agentdesk.client.outbox.writes import Write, given
 
 _FIELDS = ("status", "assignee_id", "window_opens_at", "window_closes_at", "note")
 
@@ -27,14 +27,15 @@ def create_callback(
     window_closes_at: datetime | None = None,
     note: str | None = None,
 ) -> Write:
-    body: dict[str, Any] = {"channel": channel}
-    if address is not None:
-        body["address"] = address
-    for key, value in (("window_opens_at", window_opens_at), ("window_closes_at", window_closes_at)):
-        if value is not None:
-            body[key] = _moment(value)
-    if note is not None:
-        body["note"] = note
+    body = {
+        "channel": channel,
+        **given(
+            address=address,
+            window_opens_at=_moment(window_opens_at),
+            window_closes_at=_moment(window_closes_at),
+            note=note,
+        ),
+    }
     path = f"/api/v1/conversations/{conversation_id}/callbacks"
     return Write("callback_create", "POST", path, body, {"conversation_id": conversation_id})
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from agentdesk.client.outbox.writes import Write
+from agentdesk.client.outbox.writes import Write, given
 
 Severity = Literal["info", "minor", "major", "critical"]
 Response = Literal["acknowledged", "disputed"]
@@ -46,11 +46,7 @@ def save_review(
     answers: dict[str, dict[str, Any]] | None = None,
     summary: str | None = None,
 ) -> Write:
-    body: dict[str, Any] = {}
-    if answers is not None:
-        body["answers"] = answers
-    if summary is not None:
-        body["summary"] = summary
+    body = given(answers=answers, summary=summary)
     path = f"{_BASE}/reviews/{review_id}"
     return Write("qa_review_save", "PATCH", path, body, _aim(conversation_id, review_id=review_id))
 
@@ -61,9 +57,7 @@ def submit_review(conversation_id: int, review_id: int) -> Write:
 
 
 def respond(conversation_id: int, review_id: int, response: Response, reason: str | None = None) -> Write:
-    body: dict[str, Any] = {"response": response}
-    if reason is not None:
-        body["reason"] = reason
+    body = {"response": response, **given(reason=reason)}
     path = f"{_BASE}/reviews/{review_id}/respond"
     return Write("qa_respond", "POST", path, body, _aim(conversation_id, review_id=review_id))
 
@@ -89,14 +83,7 @@ def add_comment(
     data: dict[str, Any] = {"message_id": message_id, "body": body}
     if anchor is not None:
         data["anchor_start"], data["anchor_end"], data["anchor_quote"] = anchor
-    if criterion_key is not None:
-        data["criterion_key"] = criterion_key
-    if severity is not None:
-        data["severity"] = severity
-    if suggestion is not None:
-        data["suggestion"] = suggestion
-    if parent_id is not None:
-        data["parent_id"] = parent_id
+    data.update(given(criterion_key=criterion_key, severity=severity, suggestion=suggestion, parent_id=parent_id))
     path = f"{_BASE}/reviews/{review_id}/comments"
     return Write("qa_comment", "POST", path, data, _aim(conversation_id, review_id=review_id))
 
@@ -109,7 +96,7 @@ def edit_comment(
     suggestion: str | None = None,
     severity: Severity | None = None,
 ) -> Write:
-    data = {k: v for k, v in (("body", body), ("suggestion", suggestion), ("severity", severity)) if v is not None}
+    data = given(body=body, suggestion=suggestion, severity=severity)
     path = f"{_BASE}/comments/{comment_id}"
     return Write("qa_comment_edit", "PATCH", path, data, _aim(conversation_id, comment_id=comment_id))
 
@@ -130,10 +117,10 @@ def request_sample(
     weight: Weight = "none",
     seed: int | None = None,
 ) -> Write:
-    body: dict[str, Any] = {"per_agent": per_agent, "days": days, "weight": weight}
-    for key, value in (("title", title), ("agent_ids", agent_ids), ("team_id", team_id), ("channels", channels)):
-        if value is not None:
-            body[key] = value
-    if seed is not None:
-        body["seed"] = seed
+    body = {
+        "per_agent": per_agent,
+        "days": days,
+        "weight": weight,
+        **given(title=title, agent_ids=agent_ids, team_id=team_id, channels=channels, seed=seed),
+    }
     return Write("qa_sample", "POST", f"{_BASE}/samples", body, {})

@@ -20,6 +20,11 @@ class Write:
     target: dict[str, Any]
 
 
+def given(**fields: Any) -> dict[str, Any]:
+    """The optional fields of a body that were given: a field left out keeps the server's value or default."""
+    return {key: value for key, value in fields.items() if value is not None}
+
+
 def reply(
     conversation_id: int,
     text: str,
@@ -31,13 +36,7 @@ def reply(
 ) -> Write:
     """`files` are staged copies (`outbox.files.stage`): the engine uploads each, then sends the
     reply with their ids as `attachment_ids` — the same ids on every retry, so the same bytes."""
-    body: dict[str, Any] = {"text": text}
-    if html is not None:
-        body["html"] = html
-    if subject is not None:
-        body["subject"] = subject
-    if identity_id is not None:
-        body["identity_id"] = identity_id
+    body = {"text": text, **given(html=html, subject=subject, identity_id=identity_id)}
     target = _conv(conversation_id)
     if files:
         target["files"] = files
@@ -48,9 +47,7 @@ def send_template(
     conversation_id: int, template: dict[str, Any], text: str, *, identity_id: int | None = None
 ) -> Write:
     """A WhatsApp template reply; `text` is its body as the customer reads it, for the timeline."""
-    body: dict[str, Any] = {"text": text, "template": template}
-    if identity_id is not None:
-        body["identity_id"] = identity_id
+    body = {"text": text, "template": template, **given(identity_id=identity_id)}
     return Write("reply", "POST", f"/api/v1/conversations/{conversation_id}/messages", body, _conv(conversation_id))
 
 
@@ -72,11 +69,7 @@ def schedule_reminder(
 ) -> Write:
     if due_at.tzinfo is None:
         raise ValueError("the reminder's due time needs a time zone")
-    body: dict[str, Any] = {"due_at": due_at.isoformat(), "template": template}
-    if starts_at is not None:
-        body["starts_at"] = starts_at
-    if event_id is not None:
-        body["event_id"] = event_id
+    body = {"due_at": due_at.isoformat(), "template": template, **given(starts_at=starts_at, event_id=event_id)}
     return Write("reminder", "POST", f"/api/v1/conversations/{conversation_id}/reminders", body, _conv(conversation_id))
 
 
@@ -120,11 +113,7 @@ def contact_attributes(
     set: dict[str, str | int | float | bool | None] | None = None,
     unset: list[str] | None = None,
 ) -> Write:
-    body: dict[str, Any] = {"set": set or {}, "unset": unset or []}
-    if name is not None:
-        body["name"] = name
-    if language is not None:
-        body["language"] = language
+    body = {"set": set or {}, "unset": unset or [], **given(name=name, language=language)}
     return Write("contact", "PATCH", f"/api/v1/contacts/{contact_id}", body, {"contact_id": contact_id})
 
 
