@@ -3,36 +3,19 @@ customer's timeline at its own time, and in the feed of the agents of its queue.
 
 from __future__ import annotations
 
-import json
-
 import pytest
 from sqlalchemy import select
 
-from agentdesk.server import feed
 from agentdesk.server.access import can_see_queue
-from agentdesk.server.config import Settings
 from agentdesk.server.db import models as m
-from agentdesk.server.db.engine import make_engine, make_sessionmaker
 from agentdesk.server.db.types import utcnow
-from agentdesk.server.seed import demo, run_seed
+from tests.support.small_demo import small_demo, snapshot
 
 
 @pytest.fixture(scope="module")
 def session(tmp_path_factory: pytest.TempPathFactory):
-    # A smaller world keeps this quick; the callbacks are seeded the same way.
-    patch = pytest.MonkeyPatch()
-    patch.setattr(demo, "N_CONTACTS", 60)
-    patch.setattr(demo, "N_CONVERSATIONS", 400)
-    patch.setattr(demo, "N_WAITING", 6)
-    url = f"sqlite:///{tmp_path_factory.mktemp('callbacks-demo') / 'demo.db'}"
-    try:
-        assert run_seed(Settings(database_url=url), demo=True, scale=0, seed=7) == 0
-    finally:
-        patch.undo()
-    engine = make_engine(url, for_writes=False)
-    with make_sessionmaker(engine)() as session:
+    with small_demo(tmp_path_factory.mktemp("callbacks-demo"), waiting=6) as session:
         yield session
-    engine.dispose()
 
 
 def _steps(session, callback: m.Callback) -> list[m.Event]:
@@ -81,13 +64,6 @@ def test_the_demo_has_callbacks_to_make_made_and_missed_on_their_timelines(sessi
 
 def test_an_agent_receives_the_callbacks_of_the_queues_she_works(session):
     laia = session.scalars(select(m.User).where(m.User.username == "laia")).one()
-    pages, token = [], None
-    while True:
-        page = json.loads(feed.read_snapshot(session, laia, token, feed.MAX_LIMIT))
-        pages.extend(page["changes"])
-        token = page["next"]
-        if token is None:
-            break
-    received = {c["id"] for c in pages if c["entity"] == "callback"}
+    received = {c["id"] for c in snapshot(session, laia) if c["entity"] == "callback"}
     visible = {c.id for c in session.scalars(select(m.Callback)) if can_see_queue(session, laia, c.queue_id)}
     assert received == visible and visible

@@ -8,39 +8,18 @@ import pytest
 from sqlalchemy import select
 
 from agentdesk.domain import qa
-from agentdesk.server import feed
-from agentdesk.server.config import Settings
 from agentdesk.server.db import models as m
-from agentdesk.server.db.engine import make_engine, make_sessionmaker
-from agentdesk.server.seed import demo, run_seed
+from tests.support.small_demo import small_demo, snapshot
 
 
 @pytest.fixture(scope="module")
 def session(tmp_path_factory: pytest.TempPathFactory):
-    # A smaller world keeps this quick; the QA seeding is the same.
-    patch = pytest.MonkeyPatch()
-    patch.setattr(demo, "N_CONTACTS", 60)
-    patch.setattr(demo, "N_CONVERSATIONS", 400)
-    patch.setattr(demo, "N_WAITING", 3)
-    url = f"sqlite:///{tmp_path_factory.mktemp('qa-demo') / 'demo.db'}"
-    try:
-        assert run_seed(Settings(database_url=url), demo=True, scale=0, seed=7) == 0
-    finally:
-        patch.undo()
-    engine = make_engine(url, for_writes=False)
-    with make_sessionmaker(engine)() as session:
+    with small_demo(tmp_path_factory.mktemp("qa-demo"), waiting=3) as session:
         yield session
-    engine.dispose()
 
 
 def _snapshot(session, user: m.User) -> str:
-    pages, token = [], None
-    while True:
-        page = json.loads(feed.read_snapshot(session, user, token, feed.MAX_LIMIT))
-        pages.extend(page["changes"])
-        token = page["next"]
-        if token is None:
-            return json.dumps(pages, separators=(",", ":"))
+    return json.dumps(snapshot(session, user), separators=(",", ":"))
 
 
 def _user(session, username: str) -> m.User:
