@@ -14,21 +14,17 @@ from sqlalchemy.orm import Session
 from agentdesk.domain.enums import ChannelKind, EventKind
 from agentdesk.domain.identity import normalize
 from agentdesk.server.db import models as m
-from agentdesk.server.db.engine import make_engine, make_sessionmaker
-from agentdesk.server.db.migrate import upgrade
 from agentdesk.server.services import admin, channel_offers
-from agentdesk.server.services.conversations import Inbound, ingest, open_conversation
+from agentdesk.server.services.conversations import Inbound, open_conversation
+from tests.support.databases import arrive, migrated_session
 
 NOW = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)
 
 
 @pytest.fixture
 def session(tmp_path: Path) -> Iterator[Session]:
-    engine = make_engine(f"sqlite:///{tmp_path / 'offers.db'}")
-    upgrade(engine)
-    with make_sessionmaker(engine)() as s:
+    with migrated_session("sqlite", tmp_path) as s:
         yield s
-    engine.dispose()
 
 
 def _queue(session: Session, offer: list[str]) -> m.Queue:
@@ -40,15 +36,10 @@ def _queue(session: Session, offer: list[str]) -> m.Queue:
 
 
 def _waiting(session: Session, queue: m.Queue, phone: str) -> m.Conversation:
-    message = ingest(
-        session,
-        Inbound(
-            queue_id=queue.id, address=normalize("phone", phone), text="hola", received_at=NOW - timedelta(minutes=2)
-        ),
+    received_at = NOW - timedelta(minutes=2)
+    return arrive(
+        session, Inbound(queue_id=queue.id, address=normalize("phone", phone), text="hola", received_at=received_at)
     )
-    conversation = session.get(m.Conversation, message.conversation_id)
-    assert conversation is not None
-    return conversation
 
 
 def test_a_whatsapp_customer_is_offered_the_other_channels_in_their_language(session: Session) -> None:

@@ -21,12 +21,11 @@ from sqlalchemy import Engine, func, insert, select, update
 
 from agentdesk.domain import metrics as mx
 from agentdesk.server.db import models as m
-from agentdesk.server.db.engine import make_engine, make_sessionmaker
-from agentdesk.server.db.migrate import upgrade
+from agentdesk.server.db.engine import make_sessionmaker
 from agentdesk.server.services import metrics
 from agentdesk.server.services.interval_cache import IntervalCache
 from agentdesk.server.services.milestones import mark_repeats, topics
-from tests.support.postgres import shared_postgres
+from tests.support.databases import BACKENDS, migrated_engine
 
 NOW = datetime(2026, 11, 20, 17, 40, 30, tzinfo=UTC)
 DAY = NOW.replace(hour=0, minute=0, second=0)
@@ -35,13 +34,9 @@ POLICIES = {1: (60, 10), 2: (120, 0)}  # queue 3 has none: the default threshold
 TEAMS = {1: 1, 2: 1, 3: 2}  # queues 1 and 2 share a team: one topic
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+@pytest.fixture(params=BACKENDS)
 def engine(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Engine]:
-    if request.param == "sqlite":
-        engine = make_engine(f"sqlite:///{tmp_path / 'day.db'}")
-        upgrade(engine)
-    else:
-        engine = make_engine(shared_postgres().migrated_database())
+    engine = migrated_engine(request.param, tmp_path)
     _seed(engine, random.Random(11))
     yield engine
     engine.dispose()

@@ -19,7 +19,8 @@ from agentdesk.server.db.engine import make_engine, make_sessionmaker
 from agentdesk.server.db.migrate import alembic_config, upgrade
 from agentdesk.server.db.types import JsonType, UTCDateTime
 from agentdesk.server.services import admin, routing
-from agentdesk.server.services.conversations import Inbound, add_event, ingest
+from agentdesk.server.services.conversations import Inbound, add_event
+from tests.support.databases import arrive
 from tests.support.postgres import shared_postgres
 
 T0 = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
@@ -47,12 +48,7 @@ def empty_engine(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Eng
 
 
 def _arrive(session: Session, queue: m.Queue, visitor: str, at: datetime) -> m.Conversation:
-    message = ingest(
-        session, Inbound(queue_id=queue.id, address=normalize("webchat", visitor), text="hi", received_at=at)
-    )
-    conversation = session.get(m.Conversation, message.conversation_id)
-    assert conversation is not None
-    return conversation
+    return arrive(session, Inbound(queue_id=queue.id, address=normalize("webchat", visitor), text="hi", received_at=at))
 
 
 def _resolve(session: Session, conversation: m.Conversation) -> None:

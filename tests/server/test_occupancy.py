@@ -13,11 +13,9 @@ from sqlalchemy.orm import Session
 from agentdesk.domain.enums import ChannelKind, ConversationStatus, Role
 from agentdesk.domain.identity import normalize
 from agentdesk.server.db import models as m
-from agentdesk.server.db.engine import make_engine, make_sessionmaker
-from agentdesk.server.db.migrate import upgrade
 from agentdesk.server.services import admin, metrics, routing
-from agentdesk.server.services.conversations import Inbound, ingest
-from tests.support.postgres import shared_postgres
+from agentdesk.server.services.conversations import Inbound
+from tests.support.databases import BACKENDS, arrive, migrated_session
 
 DAY = datetime(2026, 11, 20, tzinfo=UTC)
 
@@ -26,26 +24,17 @@ def t(minute: int) -> datetime:
     return DAY + timedelta(hours=9, minutes=minute)
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+@pytest.fixture(params=BACKENDS)
 def session(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Session]:
-    if request.param == "sqlite":
-        engine = make_engine(f"sqlite:///{tmp_path / 'occupancy.db'}")
-        upgrade(engine)
-    else:
-        engine = make_engine(shared_postgres().migrated_database())
-    with make_sessionmaker(engine)() as s:
+    with migrated_session(request.param, tmp_path) as s:
         yield s
-    engine.dispose()
 
 
 def email(session: Session, queue: m.Queue, sender: str, at: datetime) -> m.Conversation:
-    message = ingest(
+    return arrive(
         session,
         Inbound(queue_id=queue.id, address=normalize("email", sender), text="hello", subject="Hi", received_at=at),
     )
-    conversation = session.get(m.Conversation, message.conversation_id)
-    assert conversation is not None
-    return conversation
 
 
 def resolve(session: Session, conversation: m.Conversation, at: datetime) -> None:

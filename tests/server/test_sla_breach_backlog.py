@@ -14,21 +14,17 @@ from sqlalchemy.orm import Session
 from agentdesk.domain.enums import ChannelKind, EventKind
 from agentdesk.domain.identity import normalize
 from agentdesk.server.db import models as m
-from agentdesk.server.db.engine import make_engine, make_sessionmaker
-from agentdesk.server.db.migrate import upgrade
 from agentdesk.server.services import admin, sla
 from agentdesk.server.services.conversations import Inbound, ingest
+from tests.support.databases import migrated_session
 
 NOW = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)
 
 
 @pytest.fixture
 def session(tmp_path: Path) -> Iterator[Session]:
-    engine = make_engine(f"sqlite:///{tmp_path / 'backlog.db'}")
-    upgrade(engine)
-    with make_sessionmaker(engine)() as s:
+    with migrated_session("sqlite", tmp_path) as s:
         yield s
-    engine.dispose()
 
 
 def _arrivals(session: Session, queue: m.Queue, ages: list[timedelta]) -> list[int]:

@@ -15,11 +15,10 @@ from sqlalchemy.orm import Session
 from agentdesk.domain.enums import ChannelKind, ConversationStatus, EventKind, Role
 from agentdesk.domain.identity import normalize
 from agentdesk.server.db import models as m
-from agentdesk.server.db.engine import make_engine, make_sessionmaker
-from agentdesk.server.db.migrate import upgrade
 from agentdesk.server.services import admin, metrics, routing, sla
-from agentdesk.server.services.conversations import Inbound, add_event, ingest, reply
-from tests.support.postgres import shared_postgres
+from agentdesk.server.services.conversations import Inbound, add_event, reply
+from tests.support import databases
+from tests.support.databases import BACKENDS, migrated_session
 
 DAY = datetime(2026, 11, 20, tzinfo=UTC)
 
@@ -28,25 +27,15 @@ def t(minute: int, second: int = 0) -> datetime:
     return DAY + timedelta(hours=9, minutes=minute, seconds=second)
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+@pytest.fixture(params=BACKENDS)
 def session(request: pytest.FixtureRequest, tmp_path: Path):
-    if request.param == "sqlite":
-        engine = make_engine(f"sqlite:///{tmp_path / 'sim.db'}")
-        upgrade(engine)
-    else:
-        engine = make_engine(shared_postgres().migrated_database())
-    with make_sessionmaker(engine)() as s:
+    with migrated_session(request.param, tmp_path) as s:
         yield s
-    engine.dispose()
 
 
 def arrive(session: Session, queue: m.Queue, visitor: str, at: datetime) -> m.Conversation:
-    message = ingest(
-        session, Inbound(queue_id=queue.id, address=normalize("webchat", visitor), text="hi", received_at=at)
-    )
-    conversation = session.get(m.Conversation, message.conversation_id)
-    assert conversation is not None
-    return conversation
+    inbound = Inbound(queue_id=queue.id, address=normalize("webchat", visitor), text="hi", received_at=at)
+    return databases.arrive(session, inbound)
 
 
 def resolve(session: Session, conversation: m.Conversation, at: datetime) -> None:
