@@ -23,20 +23,8 @@ from agentdesk.server.services import admin
 from agentdesk.server.services.conversations import Inbound, add_event, ingest
 from agentdesk.server.services.qa_sampling import Candidate, draw
 from tests.api.test_permissions import pull_everything
+from tests.support.scorecards import crit
 from tests.support.world import PASSWORD
-
-
-def crit(key: str, weight: float, scale: str = "yes_no", allow_na: bool = False, critical: bool = False) -> dict:
-    return {
-        "key": key,
-        "title": key.title(),
-        "description": "",
-        "weight": weight,
-        "scale": scale,
-        "allow_na": allow_na,
-        "critical": critical,
-    }
-
 
 CARD = {
     "pass_mark": 80,

@@ -5,19 +5,7 @@ from __future__ import annotations
 import pytest
 
 from agentdesk.domain import qa
-
-
-def crit(key: str, weight: float = 1, scale: str = "yes_no", allow_na: bool = False, critical: bool = False) -> dict:
-    return {
-        "key": key,
-        "title": key.title(),
-        "description": "",
-        "weight": weight,
-        "scale": scale,
-        "allow_na": allow_na,
-        "critical": critical,
-    }
-
+from tests.support.scorecards import crit
 
 CARD = {
     "pass_mark": 80,
