@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -25,11 +24,11 @@ from agentdesk.client.outbox.store import ItemState
 from agentdesk.client.sync.engine import UploadProgress
 from agentdesk.server.channels.whatsapp.standin import GraphStandIn
 from agentdesk.server.db import models as m
-from agentdesk.server.db.engine import make_engine, make_sessionmaker
 from tests.client.conftest import Env, sign_in
 from tests.conftest import PROJECT_ROOT
 from tests.support.live_server import start_server
 from tests.support.tcp_proxy import TcpProxy
+from tests.support.whatsapp_world import whatsapp_world
 from tests.support.world import World
 from tests.ui.conftest import until
 
@@ -50,22 +49,7 @@ def standin() -> Iterator[GraphStandIn]:
 @pytest.fixture
 def env(world_template: tuple[Path, World], standin: GraphStandIn, tmp_path: Path) -> Iterator[Env]:
     """The test world with its WhatsApp queue sending to the stand-in."""
-    source, world = world_template
-    shutil.copyfile(source, tmp_path / "server.db")
-    url = f"sqlite:///{tmp_path / 'server.db'}"
-    engine = make_engine(url)
-    with make_sessionmaker(engine)() as session:
-        queue = session.get(m.Queue, world.queues["support_whatsapp"])
-        assert queue is not None
-        queue.settings = {
-            "phone_number_id": NUMBER,
-            "business_account_id": "102290129340398",
-            "graph_base_url": standin.base_url,
-            "graph_version": standin.version,
-        }
-        queue.secrets = {"access_token": TOKEN, "app_secret": "s", "verify_token": "v"}
-        session.commit()
-    engine.dispose()
+    url, world = whatsapp_world(world_template, standin, tmp_path, access_token=TOKEN, app_secret="s")
     server = start_server(
         url, run_channels=True, dispatch_interval_s=0.05, dispatch_retry_s=0.1, max_upload_bytes=MAX_UPLOAD
     )

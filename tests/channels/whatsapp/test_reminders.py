@@ -3,7 +3,6 @@ when they fall due: a live server, the Graph API stand-in on loopback."""
 
 from __future__ import annotations
 
-import shutil
 import time
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
@@ -20,6 +19,7 @@ from agentdesk.server.db import models as m
 from agentdesk.server.db.engine import make_engine, make_sessionmaker
 from agentdesk.server.seed.texts import WHATSAPP_TEMPLATES
 from tests.support.live_server import LiveServer, start_server
+from tests.support.whatsapp_world import whatsapp_world
 from tests.support.world import World, login
 
 SECRET = "app-secret-for-tests"
@@ -39,21 +39,9 @@ def standin() -> Iterator[GraphStandIn]:
 def env(
     world_template: tuple[Path, World], standin: GraphStandIn, tmp_path: Path
 ) -> Iterator[tuple[LiveServer, World, sessionmaker[Session]]]:
-    source, world = world_template
-    shutil.copyfile(source, tmp_path / "server.db")
-    url = f"sqlite:///{tmp_path / 'server.db'}"
+    url, world = whatsapp_world(world_template, standin, tmp_path, access_token=TOKEN, app_secret=SECRET)
     engine = make_engine(url)
     sessions = make_sessionmaker(engine)
-    with sessions() as session:
-        queue = session.get(m.Queue, world.queues["support_whatsapp"])
-        assert queue is not None
-        queue.settings = {
-            "phone_number_id": NUMBER,
-            "graph_base_url": standin.base_url,
-            "graph_version": standin.version,
-        }
-        queue.secrets = {"access_token": TOKEN, "app_secret": SECRET, "verify_token": "v"}
-        session.commit()
     server = start_server(url, run_channels=True, dispatch_interval_s=0.05, housekeeping_interval_s=0.05)
     try:
         yield server, world, sessions

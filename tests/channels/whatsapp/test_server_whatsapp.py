@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import shutil
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -27,6 +26,7 @@ from agentdesk.server.db import models as m
 from agentdesk.server.db.engine import make_engine, make_sessionmaker
 from agentdesk.server.services import admin
 from tests.support.live_server import LiveServer, start_server
+from tests.support.whatsapp_world import whatsapp_world
 from tests.support.world import PASSWORD, World, login
 
 SECRET = "app-secret-for-tests"
@@ -83,22 +83,11 @@ def standin() -> Iterator[GraphStandIn]:
 
 @pytest.fixture
 def env(world_template: tuple[Path, World], standin: GraphStandIn, tmp_path: Path) -> Iterator[Env]:
-    source, world = world_template
-    shutil.copyfile(source, tmp_path / "server.db")
-    url = f"sqlite:///{tmp_path / 'server.db'}"
+    url, world = whatsapp_world(
+        world_template, standin, tmp_path, access_token=TOKEN, app_secret=SECRET, verify_token=VERIFY
+    )
     engine = make_engine(url)
     sessions = make_sessionmaker(engine)
-    with sessions() as session:
-        queue = session.get(m.Queue, world.queues["support_whatsapp"])
-        assert queue is not None
-        queue.settings = {
-            "phone_number_id": NUMBER,
-            "business_account_id": "102290129340398",
-            "graph_base_url": standin.base_url,
-            "graph_version": standin.version,
-        }
-        queue.secrets = {"access_token": TOKEN, "app_secret": SECRET, "verify_token": VERIFY}
-        session.commit()
     server = start_server(url, run_channels=True, dispatch_interval_s=0.05, dispatch_retry_s=0.1)
     try:
         yield Env(server, world, standin, sessions)
