@@ -3,9 +3,12 @@ and the command palette list exactly what the keys do."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,3 +101,18 @@ QA_SCORECARD_COMMANDS: tuple[Command, ...] = (
 COMMANDS += QA_SCORECARD_COMMANDS
 
 BY_ID = {c.id: c for c in COMMANDS}
+
+
+def command_action(
+    command_id: str,
+    parent: QObject,
+    handler: Callable[[], Any],
+    context: Qt.ShortcutContext = Qt.ShortcutContext.WindowShortcut,
+) -> QAction:
+    """The command's action: its text and keys from the registry, acting within `context`."""
+    command = BY_ID[command_id]
+    action = QAction(command.text(), parent)
+    action.setShortcut(QKeySequence(command.keys))
+    action.setShortcutContext(context)
+    action.triggered.connect(handler)
+    return action

@@ -11,7 +11,6 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -27,7 +26,7 @@ from agentdesk.client.cache.apply import Touched
 from agentdesk.client.outbox.store import ItemState, OutboxItem
 from agentdesk.ui import labels
 from agentdesk.ui.bridge import ClientBridge
-from agentdesk.ui.shortcuts import BY_ID
+from agentdesk.ui.shortcuts import command_action
 
 _STATUS = {
     "requested": QT_TRANSLATE_NOOP("CallbacksView", "requested"),
@@ -91,11 +90,7 @@ class CallbacksView(QWidget):
             ("callback_done", lambda: self.mark("done")),
             ("callback_missed", lambda: self.mark("missed")),
         ):
-            action = QAction(BY_ID[command_id].text(), self)
-            action.setShortcut(QKeySequence(BY_ID[command_id].keys))
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            action.triggered.connect(handler)
-            self.addAction(action)
+            self.addAction(command_action(command_id, self, handler, Qt.ShortcutContext.WidgetWithChildrenShortcut))
         self.only_mine.toggled.connect(lambda _on: self.refresh())
         self.take_button.clicked.connect(self.take)
         self.done_button.clicked.connect(lambda: self.mark("done"))

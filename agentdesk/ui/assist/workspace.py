@@ -11,14 +11,14 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QWidget
 
 from agentdesk.client.kb import WRITER_ROLES
 from agentdesk.ui.assist.callbacks import CallbacksView
 from agentdesk.ui.bridge import ClientBridge
 from agentdesk.ui.kb.manager import KbManager
-from agentdesk.ui.shortcuts import BY_ID
+from agentdesk.ui.shortcuts import BY_ID, command_action
 
 
 class AssistWorkspace:
@@ -58,16 +58,12 @@ class AssistWorkspace:
         actions_by_id: dict[str, QAction],
         scopes: tuple[QWidget, ...],
     ) -> None:
-        command = BY_ID[command_id]
-        action = QAction(command.text(), self.window)
-        action.setShortcut(QKeySequence(command.keys))
         context = (
             Qt.ShortcutContext.WindowShortcut
             if scopes == (self.window,)
             else Qt.ShortcutContext.WidgetWithChildrenShortcut
         )
-        action.setShortcutContext(context)
-        action.triggered.connect(handler)
+        action = command_action(command_id, self.window, handler, context)
         for scope in scopes:
             scope.addAction(action)
         actions_by_id[command_id] = action

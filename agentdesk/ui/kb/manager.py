@@ -12,7 +12,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -32,7 +31,7 @@ from agentdesk.assist import kb as kb_search
 from agentdesk.client.cache.apply import Touched
 from agentdesk.client.outbox.store import ItemState, OutboxItem
 from agentdesk.ui.bridge import ClientBridge
-from agentdesk.ui.shortcuts import BY_ID
+from agentdesk.ui.shortcuts import command_action
 
 LANGUAGES = ("es", "ca", "en")
 SNIPPET_CHANNELS = ("whatsapp", "webchat", "email")
@@ -116,11 +115,7 @@ class KbManager(QWidget):
             ("kb_delete", self.delete),
             ("kb_search", self.search.setFocus),
         ):
-            action = QAction(BY_ID[command_id].text(), self)
-            action.setShortcut(QKeySequence(BY_ID[command_id].keys))
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            action.triggered.connect(handler)
-            self.addAction(action)
+            self.addAction(command_action(command_id, self, handler, Qt.ShortcutContext.WidgetWithChildrenShortcut))
 
         self.search.textChanged.connect(lambda _text: self.refresh())
         self.list.currentItemChanged.connect(self._chosen)

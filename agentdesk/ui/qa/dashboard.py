@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCharts import QChart, QChartView, QDateTimeAxis, QLineSeries, QValueAxis
 from PySide6.QtCore import QDateTime, Qt
-from PySide6.QtGui import QAction, QKeySequence, QPainter, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QPainter, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -38,7 +38,7 @@ from agentdesk.ui import labels
 from agentdesk.ui.bridge import ClientBridge
 from agentdesk.ui.navigation import NavEntry
 from agentdesk.ui.qa.window_entry import DASHBOARD, WindowEntry
-from agentdesk.ui.shortcuts import BY_ID
+from agentdesk.ui.shortcuts import command_action
 
 if TYPE_CHECKING:
     from agentdesk.ui.main_window import MainWindow
@@ -192,12 +192,8 @@ class QaDashboard(QWidget):
         layout.addLayout(status_row)
         layout.addWidget(splitter, 1)
 
-        export = QAction(BY_ID["qa_export"].text(), self)
-        export.setShortcut(QKeySequence(BY_ID["qa_export"].keys))
-        export.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        export.triggered.connect(self.choose_export)
-        self.addAction(export)
-        self.export_action = export
+        self.export_action = command_action("qa_export", self, self.choose_export)
+        self.addAction(self.export_action)
         self.resize(900, 640)
         bridge.stateChanged.connect(self._state_changed)
 

@@ -14,7 +14,6 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -42,7 +41,7 @@ from agentdesk.domain import qa
 from agentdesk.ui.bridge import ClientBridge
 from agentdesk.ui.navigation import NavEntry
 from agentdesk.ui.qa.window_entry import SCORECARDS, WindowEntry
-from agentdesk.ui.shortcuts import BY_ID
+from agentdesk.ui.shortcuts import command_action
 
 if TYPE_CHECKING:
     from agentdesk.ui.main_window import MainWindow
@@ -177,12 +176,8 @@ class ScorecardEditor(QWidget):
         layout.addWidget(splitter)
         self.resize(1200, 620)
 
-        save = QAction(BY_ID["qa_scorecard_save"].text(), self)
-        save.setShortcut(QKeySequence(BY_ID["qa_scorecard_save"].keys))
-        save.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        save.triggered.connect(self.save)
-        self.addAction(save)
-        self.save_action = save
+        self.save_action = command_action("qa_scorecard_save", self, self.save)
+        self.addAction(self.save_action)
 
         bridge.changed.connect(self._changed)
         bridge.outboxChanged.connect(self._outbox_changed)

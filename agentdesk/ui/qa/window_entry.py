@@ -9,10 +9,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, ClassVar, Generic, TypeVar
 
 from PySide6.QtCore import QObject, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
-from agentdesk.ui.shortcuts import BY_ID
+from agentdesk.ui.shortcuts import command_action
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -35,12 +34,8 @@ class WindowEntry(QObject, Generic[W]):
         super().__init__(window)
         self.window = window
         self._previous = "mine"
-        command = BY_ID[self.key]
-        self.action = QAction(command.text(), window)
-        self.action.setShortcut(QKeySequence(command.keys))
         # A plain-letter key: it acts only where nobody is typing, as the window's own "G, M".
-        self.action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.action.triggered.connect(self.open)
+        self.action = command_action(self.key, window, self.open, Qt.ShortcutContext.WidgetWithChildrenShortcut)
         if self.allowed:
             for widget in widgets:
                 widget.addAction(self.action)

@@ -10,7 +10,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QLayout, QWidget
 
 from agentdesk.client.cache.apply import Touched
@@ -22,7 +21,7 @@ from agentdesk.ui.navigation import NavEntry
 from agentdesk.ui.qa.comments import CommentDialog, annotations, criterion_titles
 from agentdesk.ui.qa.lists import QaList, SampleDialog
 from agentdesk.ui.qa.review_panel import REVIEWER_ROLES, ReviewPanel
-from agentdesk.ui.shortcuts import BY_ID
+from agentdesk.ui.shortcuts import command_action
 
 if TYPE_CHECKING:
     from agentdesk.ui.main_window import MainWindow
@@ -296,16 +295,12 @@ class QaWorkspace(QObject):
         }
         w = self.window
         for command_id, handler in handlers.items():
-            command = BY_ID[command_id]
-            action = QAction(command.text(), w)
-            action.setShortcut(QKeySequence(command.keys))
-            action.triggered.connect(handler)
             if command_id in _LETTER_COMMANDS:
-                action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+                action = command_action(command_id, w, handler, Qt.ShortcutContext.WidgetWithChildrenShortcut)
                 for widget in (w.inbox, w.conversation.transcript, w.navigation, self.list):
                     widget.addAction(action)
             else:
-                action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+                action = command_action(command_id, w, handler)
                 w.addAction(action)
             w.actions_by_id[command_id] = action
         self.menu = w.menuBar().addMenu(self.tr("&Quality"))

@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QHideEvent, QKeySequence, QShowEvent
+from PySide6.QtGui import QAction, QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -42,7 +42,7 @@ from agentdesk.ui.bridge import ClientBridge
 from agentdesk.ui.inbox.delegate import InboxDelegate
 from agentdesk.ui.inbox.model import ID_ROLE, InboxModel
 from agentdesk.ui.settings import Settings
-from agentdesk.ui.shortcuts import BY_ID
+from agentdesk.ui.shortcuts import command_action
 from agentdesk.ui.supervisor.agents import AgentsModel
 from agentdesk.ui.supervisor.catalogue import BY_KEY, FIGURES, formatted
 from agentdesk.ui.supervisor.chart import IntervalChart
@@ -231,16 +231,12 @@ class Wallboard(QWidget):
             "thresholds": self.open_thresholds,
         }
         for command_id, handler in handlers.items():
-            command = BY_ID[command_id]
-            action = QAction(command.text(), self)
-            action.setShortcut(QKeySequence(command.keys))
-            action.triggered.connect(handler)
             if command_id == "assign":
                 # A plain letter: only on the list, never while typing elsewhere.
-                action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+                action = command_action(command_id, self, handler, Qt.ShortcutContext.WidgetWithChildrenShortcut)
                 self.conversations.addAction(action)
             else:
-                action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+                action = command_action(command_id, self, handler)
                 self.addAction(action)
             self.actions_by_id[command_id] = action
 

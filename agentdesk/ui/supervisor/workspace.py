@@ -10,13 +10,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
 from agentdesk.client.cache.apply import Touched
 from agentdesk.client.outbox.store import ItemState, OutboxItem
-from agentdesk.ui.shortcuts import BY_ID
+from agentdesk.ui.shortcuts import command_action
 from agentdesk.ui.supervisor.dialogs import QueuePicker
 from agentdesk.ui.supervisor.wallboard import Wallboard
 from agentdesk.ui.widgets.presence import PresenceSelector
@@ -48,12 +48,7 @@ class SupervisorWorkspace(QObject):
         self.presence.show_presence(self.client.my_presence())
 
     def _action(self, command_id: str, handler: Callable[[], object]) -> QAction:
-        command = BY_ID[command_id]
-        action = QAction(command.text(), self.window)
-        action.setShortcut(QKeySequence(command.keys))
-        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        action.triggered.connect(handler)
-        return action
+        return command_action(command_id, self.window, handler)
 
     @property
     def supervising(self) -> bool:
