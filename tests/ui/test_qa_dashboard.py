@@ -16,6 +16,7 @@ from agentdesk.client.qa_dashboard import DashboardRefused
 from agentdesk.server.db import models as m
 from agentdesk.server.services import qa as qa_service
 from agentdesk.ui.qa.dashboard import DASHBOARD, QaDashboard
+from tests.support.scorecards import crit
 from tests.ui.conftest import until
 from tests.ui.test_wallboard import on_server
 from tests.ui.test_workspace import finish, sign_in
@@ -26,15 +27,10 @@ CARD = {
         {
             "key": "tone",
             "title": "Tone",
-            "criteria": [
-                {"key": "polite", "title": "Polite", "description": "", "weight": 1, "scale": "yes_no",
-                 "allow_na": False, "critical": False},
-                {"key": "clear", "title": "Clear", "description": "", "weight": 3, "scale": "one_to_five",
-                 "allow_na": False, "critical": False},
-            ],
+            "criteria": [crit("polite"), crit("clear", 3, "one_to_five")],
         }
     ],
-}  # fmt: skip
+}
 
 
 def reviewed(env) -> None:

@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from agentdesk.server.db import models as m
 from tests.channels.webchat.conftest import Chat, frames_until, hello, send
+from tests.support.scorecards import crit
 
 CARD = {
     "pass_mark": 50,
@@ -17,13 +18,10 @@ CARD = {
         {
             "key": "tone",
             "title": "Tone",
-            "criteria": [
-                {"key": "polite", "title": "Polite", "description": "", "weight": 1, "scale": "yes_no",
-                 "allow_na": False, "critical": False},
-            ],
+            "criteria": [crit("polite")],
         }
     ],
-}  # fmt: skip
+}
 SECRETS = ("QA-COMMENT-7731", "QA-SUGGESTION-7731", "QA-REPLY-7731", "QA-SUMMARY-7731")
 
 
