@@ -22,7 +22,7 @@ from agentdesk.server.db import models as m
 from agentdesk.server.db.engine import make_engine, make_sessionmaker
 from agentdesk.server.services import admin, leases, routing
 from tests.support.postgres import shared_postgres
-from tests.support.server_process import FRAME_TIMEOUT_S, ServerProcess
+from tests.support.server_process import FRAME_TIMEOUT_S, ServerProcess, two_servers
 from tests.support.world import PASSWORD
 
 pytestmark = pytest.mark.postgres
@@ -45,12 +45,7 @@ def engine() -> Iterator[Engine]:
 @pytest.fixture
 def servers(engine: Engine, tmp_path: Path) -> Iterator[tuple[ServerProcess, ServerProcess]]:
     url = engine.url.render_as_string(hide_password=False)
-    with ExitStack() as stack:
-        pair = (ServerProcess(url, tmp_path / "one.log"), ServerProcess(url, tmp_path / "two.log"))
-        for server in pair:
-            stack.callback(server.stop)
-        for server in pair:
-            server.wait_ready()
+    with two_servers(url, tmp_path) as pair:
         yield pair
 
 

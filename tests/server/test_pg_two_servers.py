@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Iterator
-from contextlib import ExitStack
 from pathlib import Path
 
 import httpx
@@ -20,7 +19,7 @@ from agentdesk.server.db.engine import make_engine, make_sessionmaker
 from agentdesk.server.services import admin, conversations
 from agentdesk.server.services.conversations import Inbound
 from tests.support.postgres import shared_postgres
-from tests.support.server_process import FRAME_TIMEOUT_S, ServerProcess
+from tests.support.server_process import FRAME_TIMEOUT_S, ServerProcess, two_servers
 from tests.support.world import PASSWORD, login
 
 pytestmark = pytest.mark.postgres
@@ -47,12 +46,7 @@ def database() -> tuple[str, int]:
 @pytest.fixture
 def servers(database: tuple[str, int], tmp_path: Path) -> Iterator[tuple[ServerProcess, ServerProcess]]:
     url = database[0]
-    with ExitStack() as stack:
-        pair = (ServerProcess(url, tmp_path / "one.log"), ServerProcess(url, tmp_path / "two.log"))
-        for server in pair:
-            stack.callback(server.stop)
-        for server in pair:
-            server.wait_ready()
+    with two_servers(url, tmp_path) as pair:
         yield pair
 
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 import httpx
@@ -59,3 +61,15 @@ class ServerProcess:
         """Gone without closing anything, as after a crash or a power cut."""
         self.process.kill()
         self.process.wait()
+
+
+@contextmanager
+def two_servers(database_url: str, folder: Path) -> Iterator[tuple[ServerProcess, ServerProcess]]:
+    """Two server processes on one database, both ready; both stopped afterwards, whatever happened."""
+    with ExitStack() as stack:
+        pair = (ServerProcess(database_url, folder / "one.log"), ServerProcess(database_url, folder / "two.log"))
+        for server in pair:
+            stack.callback(server.stop)
+        for server in pair:
+            server.wait_ready()
+        yield pair
