@@ -9,7 +9,8 @@ from alembic import command
 from sqlalchemy import Engine, inspect, text
 
 from agentdesk.server.db.engine import make_engine
-from agentdesk.server.db.migrate import alembic_config, upgrade
+from agentdesk.server.db.migrate import upgrade
+from tests.support.databases import migrate
 from tests.support.world import World
 
 COUNTED = ("conversations", "messages", "events", "contacts", "agent_states")
@@ -18,13 +19,6 @@ COUNTED = ("conversations", "messages", "events", "contacts", "agent_states")
 def _counts(engine: Engine) -> dict[str, int]:
     with engine.connect() as conn:
         return {table: conn.execute(text(f"SELECT count(*) FROM {table}")).scalar_one() for table in COUNTED}
-
-
-def _downgrade(engine: Engine, revision: str) -> None:
-    config = alembic_config(engine)
-    with engine.begin() as conn:
-        config.attributes["connection"] = conn
-        command.downgrade(config, revision)
 
 
 def test_down_to_0006_and_up_again_keeps_the_data(tmp_path: Path, world_template: tuple[Path, World]) -> None:
@@ -47,7 +41,7 @@ def test_down_to_0006_and_up_again_keeps_the_data(tmp_path: Path, world_template
             ).all()
         assert answered
         before = _counts(engine)
-        _downgrade(engine, "0006")
+        migrate(engine, "0006", command.downgrade)
         columns = {c["name"] for c in inspect(engine).get_columns("conversations")}
         assert not columns & {"first_assigned_at", "abandoned_at", "repeat_contact"}
         assert not {"presence_spans", "stream_leases", "qa_reviews"} & set(inspect(engine).get_table_names())

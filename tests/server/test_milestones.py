@@ -8,7 +8,6 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from alembic import command
 from sqlalchemy import Engine, column, insert, select, table
 from sqlalchemy.orm import Session
 
@@ -16,11 +15,11 @@ from agentdesk.domain.enums import ChannelKind, ConversationStatus, EventKind, R
 from agentdesk.domain.identity import normalize
 from agentdesk.server.db import models as m
 from agentdesk.server.db.engine import make_engine, make_sessionmaker
-from agentdesk.server.db.migrate import alembic_config, upgrade
+from agentdesk.server.db.migrate import upgrade
 from agentdesk.server.db.types import JsonType, UTCDateTime
 from agentdesk.server.services import admin, routing
 from agentdesk.server.services.conversations import Inbound, add_event
-from tests.support.databases import arrive
+from tests.support.databases import arrive, migrate
 from tests.support.postgres import shared_postgres
 
 T0 = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
@@ -87,10 +86,7 @@ def test_the_hook_keeps_assignment_abandonment_and_repeats_on_the_row(tmp_path: 
 
 
 def test_upgrades_fill_the_rows_of_existing_conversations(empty_engine: Engine) -> None:
-    config = alembic_config(empty_engine)
-    with empty_engine.begin() as conn:
-        config.attributes["connection"] = conn
-        command.upgrade(config, "0006")
+    migrate(empty_engine, "0006")
     with empty_engine.begin() as conn:
         conn.exec_driver_sql(
             "INSERT INTO queues (id, name, channel, settings, secrets, channel_state, health, created_at) "

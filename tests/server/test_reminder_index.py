@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from alembic import command
 from sqlalchemy import insert, select, text
 
 from agentdesk.server.db import models as m
 from agentdesk.server.db.engine import make_engine, make_sessionmaker
-from agentdesk.server.db.migrate import alembic_config, upgrade
+from agentdesk.server.db.migrate import upgrade
 from agentdesk.server.services.assist import due_reminders
+from tests.support.databases import migrate
 
 NOW = datetime(2030, 1, 1, 12, tzinfo=UTC)
 
@@ -27,10 +27,7 @@ def test_due_reminders_are_looked_up_through_the_index(tmp_path) -> None:
 
 def test_an_upgrade_gives_reminders_already_scheduled_their_row(tmp_path) -> None:
     engine = make_engine(f"sqlite:///{tmp_path / 'db.sqlite'}")
-    config = alembic_config(engine)
-    with engine.begin() as conn:
-        config.attributes["connection"] = conn
-        command.upgrade(config, "0005")
+    migrate(engine, "0005")
     with engine.begin() as conn:
         conn.execute(
             insert(m.Contact.__table__).values(id=1, name="Núria", attributes={}, created_at=NOW, updated_at=NOW)

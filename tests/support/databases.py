@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from alembic import command
+from alembic.config import Config
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from agentdesk.server.db import models as m
 from agentdesk.server.db.engine import make_engine, make_sessionmaker
-from agentdesk.server.db.migrate import upgrade
+from agentdesk.server.db.migrate import alembic_config, upgrade
 from agentdesk.server.services.conversations import Inbound, ingest
 from tests.support.postgres import shared_postgres
 
@@ -27,6 +29,14 @@ def migrated_engine(backend: str, folder: Path) -> Engine:
         upgrade(engine)
         return engine
     return make_engine(shared_postgres().migrated_database())
+
+
+def migrate(engine: Engine, revision: str, step: Callable[[Config, str], None] = command.upgrade) -> None:
+    """The schema moved to `revision` (up, or down with `step=command.downgrade`), in one transaction."""
+    config = alembic_config(engine)
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        step(config, revision)
 
 
 @contextmanager
