@@ -51,6 +51,13 @@ def _shadow(conn: Connection, entity: str, row_id: int) -> dict[str, Any] | None
     return row
 
 
+def _put(conn: Connection, entity: str, row: dict[str, Any], touched: Touched) -> None:
+    """Show a row the write makes, its server version (none, as a rule) shadowed for the rollback."""
+    _shadow(conn, entity, row["id"])
+    _write_row(conn, entity, row)
+    touched.add(entity, [row["id"]])
+
+
 def _update(conn: Connection, entity: str, row_id: int, touched: Touched, **values: Any) -> bool:
     row = _shadow(conn, entity, row_id)
     if row is None:
@@ -147,9 +154,7 @@ def _message(kind: str) -> Callable[[Connection, int, dict[str, Any], dict[str, 
             "created_at": now,
             "gen": None,
         }
-        _shadow(conn, "message", -item_id)
-        _write_row(conn, "message", placeholder)
-        touched.add("message", [-item_id])
+        _put(conn, "message", placeholder, touched)
         _update(conn, "conversation", conversation_id, touched, last_activity_at=now)
 
     return effect
@@ -279,9 +284,7 @@ def _kb_create(conn: Connection, item_id: int, body: dict[str, Any], _target: di
     article.update(id=row_id, tags=to_json(body.get("tags") or []), snippets=to_json(body.get("snippets") or {}))
     # The server's version once it answered: an edit made before the feed brings the article is based on it.
     version = to_ts(answer.get("updated_at")) or now_ts()
-    _shadow(conn, "kb_article", row_id)
-    _write_row(conn, "kb_article", {**article, "updated_at": version, "gen": None})
-    touched.add("kb_article", [row_id])
+    _put(conn, "kb_article", {**article, "updated_at": version, "gen": None}, touched)
 
 
 def _kb_update(conn: Connection, _item: int, body: dict[str, Any], target: dict[str, Any], touched: Touched) -> None:
@@ -322,9 +325,7 @@ def _callback_create(
         "updated_at": now,
         "gen": None,
     }
-    _shadow(conn, "callback", row_id)
-    _write_row(conn, "callback", callback)
-    touched.add("callback", [row_id])
+    _put(conn, "callback", callback, touched)
     touched.add("contact", [conversation["contact_id"]])
 
 
@@ -391,9 +392,7 @@ def _qa_scorecard(
         "created_by": _user_id(conn),
         "created_at": to_ts(answer.get("created_at")) or now_ts(),
     }
-    _shadow(conn, "qa_scorecard", row_id)
-    _write_row(conn, "qa_scorecard", card)
-    touched.add("qa_scorecard", [row_id])
+    _put(conn, "qa_scorecard", card, touched)
 
 
 def _qa_review(conn: Connection, item_id: int, body: dict[str, Any], target: dict[str, Any], touched: Touched) -> None:
@@ -414,9 +413,7 @@ def _qa_review(conn: Connection, item_id: int, body: dict[str, Any], target: dic
         "created_at": now,
         "updated_at": now,
     }
-    _shadow(conn, "qa_review", -item_id)
-    _write_row(conn, "qa_review", draft)
-    touched.add("qa_review", [-item_id])
+    _put(conn, "qa_review", draft, touched)
 
 
 def _qa_review_save(
@@ -470,9 +467,7 @@ def _qa_comment(conn: Connection, item_id: int, body: dict[str, Any], target: di
         "updated_at": now,
         "deleted": False,
     }
-    _shadow(conn, "qa_comment", -item_id)
-    _write_row(conn, "qa_comment", comment)
-    touched.add("qa_comment", [-item_id])
+    _put(conn, "qa_comment", comment, touched)
 
 
 def _qa_comment_edit(
