@@ -25,14 +25,15 @@ def cmd_demo(args: argparse.Namespace) -> int:
     server.start()
     username, password = credentials(args.role)
     print(f"\nAgentDesk demo server: {server.url}  (API docs: {server.url}/docs)", flush=True)
-    print(f"Simulated customers are writing. Opening the workspace as {username} ({args.role}).\n", flush=True)
+    print("Simulated customers are writing.", flush=True)
     try:
         if args.server_only:
-            print("Press Ctrl+C to stop.")
+            print(f"Sign in as {username} / {password} ({args.role}). Press Ctrl+C to stop.", flush=True)
             threading.Event().wait()
             return 0
         from agentdesk.ui.app import AutoSignIn, run
 
+        print(f"Opening the workspace as {username} ({args.role}).\n", flush=True)
         return run([sys.argv[0]], auto=AutoSignIn(server.url, username, password), data_dir=folder / "client")
     except KeyboardInterrupt:
         return 0
