@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPalette
+from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleOption, QWidget
 
 from agentdesk.paths import RESOURCES
 
@@ -65,10 +65,33 @@ def _light_palette() -> QPalette:
     return p
 
 
+class _Style(QProxyStyle):
+    """Fusion, with check boxes outlined so an empty one shows on a dark palette too: Fusion draws
+    their frame a shade darker than the window, which on a dark window cannot be seen."""
+
+    _CHECKS = (QStyle.PrimitiveElement.PE_IndicatorCheckBox, QStyle.PrimitiveElement.PE_IndicatorItemViewItemCheck)
+
+    def drawPrimitive(
+        self,
+        element: QStyle.PrimitiveElement,
+        option: QStyleOption,
+        painter: QPainter,
+        widget: QWidget | None = None,
+    ) -> None:
+        super().drawPrimitive(element, option, painter, widget)
+        if element in self._CHECKS and option.palette.color(QPalette.ColorRole.Window).lightness() < 128:
+            painter.save()
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+            painter.setPen(option.palette.color(QPalette.ColorRole.PlaceholderText))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(option.rect.adjusted(0, 0, -1, -1))
+            painter.restore()
+
+
 def apply(app: QApplication, choice: str) -> bool:
     """Apply the theme; returns whether it is dark (delegates pick their colours by it)."""
     dark = is_dark(choice)
-    app.setStyle("Fusion")
+    app.setStyle(_Style("Fusion"))
     app.setPalette(_dark_palette() if dark else _light_palette())
     sheet = RESOURCES / "styles" / ("dark.qss" if dark else "light.qss")
     common = RESOURCES / "styles" / "common.qss"
