@@ -37,7 +37,8 @@ from agentdesk.assist import kb
 from agentdesk.assist.rules import suggest
 from agentdesk.client.cache.database import Cache
 from agentdesk.client.cache.values import now_ts, to_json
-from agentdesk.server.seed import texts as tx
+from agentdesk.server.seed.texts.company import KB_ARTICLES, MATTER_ARTICLE
+from agentdesk.server.seed.texts.matters import TEXTS
 from benchmarks.figures import Figure
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "support_datasets"
@@ -128,7 +129,7 @@ def _abcd() -> tuple[list[dict[str, Any]], list[tuple[str, str, int]]]:
 
 def _demo_articles() -> tuple[list[dict[str, Any]], dict[tuple[str, str], int]]:
     articles, ids = [], {}
-    for a in tx.KB_ARTICLES:
+    for a in KB_ARTICLES:
         articles.append(
             {
                 "title": a.title,
@@ -144,9 +145,9 @@ def _demo_articles() -> tuple[list[dict[str, Any]], dict[tuple[str, str], int]]:
 
 def _demo_queries(ids: dict[tuple[str, str], int], offset: int = 0) -> list[tuple[str, str, int]]:
     queries = []
-    for language, matters in tx.TEXTS.items():
+    for language, matters in TEXTS.items():
         for matter, text in matters.items():
-            slug = tx.MATTER_ARTICLE.get(matter)
+            slug = MATTER_ARTICLE.get(matter)
             if slug is None or (slug, language) not in ids:
                 continue
             for phrase in (*text.subjects, *text.openings, *text.chat_openings):

@@ -22,7 +22,9 @@ from agentdesk.domain.identity import Address
 from agentdesk.server.channels.dispatch import Sent
 from agentdesk.server.db import models as m
 from agentdesk.server.db.types import utcnow
-from agentdesk.server.seed import texts
+from agentdesk.server.seed.texts.company import HELP_CENTRE, LANGUAGES, PRODUCTS
+from agentdesk.server.seed.texts.matters import MATTERS, TEXTS
+from agentdesk.server.seed.texts.phrases import APPOINTMENT_TITLES, SURVEY_COMMENTS, format_amount, format_date
 from agentdesk.server.services.conversations import Inbound, add_event, ingest
 
 log = logging.getLogger(__name__)
@@ -46,12 +48,12 @@ class _Fields(dict[str, str]):
             agent="",
             order=f"LC-{rng.randint(100000, 999999)}",
             invoice=f"F{rng.randint(2026000, 2026999)}",
-            product=rng.choice(texts.PRODUCTS[language]),
+            product=rng.choice(PRODUCTS[language]),
             days=str(rng.randint(2, 9)),
-            date=texts.format_date(language, rng.randint(1, 28), rng.randint(1, 12)),
+            date=format_date(language, rng.randint(1, 28), rng.randint(1, 12)),
             time=f"{rng.randint(9, 18)}:00",
-            amount=texts.format_amount(language, rng.randint(1500, 90000)),
-            link=texts.HELP_CENTRE,
+            amount=format_amount(language, rng.randint(1500, 90000)),
+            link=HELP_CENTRE,
         )
 
     def __missing__(self, key: str) -> str:
@@ -119,7 +121,7 @@ class TrafficSimulator:
         return contact, identity
 
     def _language(self, contact: m.Contact) -> str:
-        return contact.language if contact.language in texts.LANGUAGES else self._rng.choice(texts.LANGUAGES)
+        return contact.language if contact.language in LANGUAGES else self._rng.choice(LANGUAGES)
 
     def _first_name(self, contact: m.Contact) -> str:
         return (contact.name or "").split(" ")[0]
@@ -134,8 +136,8 @@ class TrafficSimulator:
             return False
         contact, identity = found
         language = self._language(contact)
-        matter = self._rng.choice(texts.MATTERS)
-        words = texts.TEXTS[language][matter]
+        matter = self._rng.choice(MATTERS)
+        words = TEXTS[language][matter]
         fields = _Fields(self._rng, language, self._first_name(contact))
         email = queue.channel == ChannelKind.EMAIL.value
         body = self._rng.choice(words.openings if email else words.chat_openings).format_map(fields)
@@ -177,9 +179,9 @@ class TrafficSimulator:
         if queue is None:
             return False
         language = self._language(contact)
-        matter = self._rng.choice(texts.MATTERS)
+        matter = self._rng.choice(MATTERS)
         fields = _Fields(self._rng, language, self._first_name(contact))
-        text = self._rng.choice(texts.TEXTS[language][matter].follow_ups).format_map(fields)
+        text = self._rng.choice(TEXTS[language][matter].follow_ups).format_map(fields)
         same_queue = queue.id == conversation.queue_id
         ingest(
             session,
@@ -224,7 +226,7 @@ class TrafficSimulator:
         when = (utcnow() + timedelta(days=self._rng.randint(1, 10))).replace(
             hour=self._rng.randint(8, 17), minute=0, second=0, microsecond=0
         )
-        title = self._rng.choice(texts.APPOINTMENT_TITLES[language]).format_map(
+        title = self._rng.choice(APPOINTMENT_TITLES[language]).format_map(
             _Fields(self._rng, language, self._first_name(contact))
         )
         # As in the demo data, an appointment sits on the timeline at the time it takes place.
@@ -252,7 +254,7 @@ class TrafficSimulator:
         assert contact is not None
         language = self._language(contact)
         csat = self._rng.choices([1, 2, 3, 4, 5], weights=[1, 1, 2, 4, 6])[0]
-        comment = self._rng.choice(texts.SURVEY_COMMENTS[language]["good" if csat >= 4 else "bad"])
+        comment = self._rng.choice(SURVEY_COMMENTS[language]["good" if csat >= 4 else "bad"])
         data: dict[str, Any] = {"csat": csat, "nps": min(10, max(0, csat * 2 + self._rng.randint(-1, 0)))}
         if comment:
             data["comment"] = comment

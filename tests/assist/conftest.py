@@ -10,7 +10,7 @@ import pytest
 
 from agentdesk.client.cache.database import Cache
 from agentdesk.client.cache.values import to_json
-from agentdesk.server.seed import texts as tx
+from agentdesk.server.seed.texts.company import KB_ARTICLES
 
 
 class Rows:
@@ -31,7 +31,7 @@ class Rows:
 
     def demo_articles(self) -> dict[tuple[str, str], int]:
         ids = {}
-        for article in tx.KB_ARTICLES:
+        for article in KB_ARTICLES:
             ids[(article.slug, article.language)] = self.add(
                 "kb_articles",
                 title=article.title,

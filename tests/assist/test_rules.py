@@ -8,7 +8,7 @@ from agentdesk.assist import dismissals
 from agentdesk.assist.rules import suggest, topic
 from agentdesk.client.cache.database import Cache
 from agentdesk.client.cache.values import to_json, to_ts
-from agentdesk.server.seed.texts import WHATSAPP_TEMPLATES
+from agentdesk.server.seed.texts.company import WHATSAPP_TEMPLATES
 from tests.assist.conftest import Rows
 
 NOW = datetime(2026, 3, 10, 12, 0, tzinfo=UTC)

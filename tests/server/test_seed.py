@@ -22,7 +22,7 @@ from agentdesk.server.db import models as m
 from agentdesk.server.db.engine import make_engine, make_sessionmaker
 from agentdesk.server.db.migrate import upgrade
 from agentdesk.server.db.types import utcnow
-from agentdesk.server.seed import DEMO_USERS, demo, run_seed
+from agentdesk.server.seed import DEMO_USERS, plans, run_seed
 from agentdesk.server.services import admin
 
 # One demo seed (through the CLI, as a user runs it) serves the whole module; it takes a while.
@@ -224,9 +224,9 @@ def _digest(url: str) -> str:
 
 def test_the_same_seed_gives_the_same_data(tmp_path, monkeypatch):
     # A smaller world keeps this quick; the planning code is the same.
-    monkeypatch.setattr(demo, "N_CONTACTS", 40)
-    monkeypatch.setattr(demo, "N_CONVERSATIONS", 150)
-    monkeypatch.setattr(demo, "N_WAITING", 3)
+    monkeypatch.setattr(plans, "N_CONTACTS", 40)
+    monkeypatch.setattr(plans, "N_CONVERSATIONS", 150)
+    monkeypatch.setattr(plans, "N_WAITING", 3)
     digests = []
     for name, seed in (("a", 7), ("b", 7), ("c", 8)):
         url = f"sqlite:///{tmp_path / name}.db"

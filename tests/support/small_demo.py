@@ -15,7 +15,7 @@ from agentdesk.server import feed
 from agentdesk.server.config import Settings
 from agentdesk.server.db import models as m
 from agentdesk.server.db.engine import make_engine, make_sessionmaker
-from agentdesk.server.seed import demo, run_seed
+from agentdesk.server.seed import plans, run_seed
 
 
 @contextmanager
@@ -23,9 +23,9 @@ def small_demo(folder: Path, *, waiting: int) -> Iterator[Session]:
     """A read-only session on a demo seeded with seed 7 in `folder`; `waiting` conversations wait in queues."""
     # A smaller world keeps this quick; the seeding code is the same.
     patch = pytest.MonkeyPatch()
-    patch.setattr(demo, "N_CONTACTS", 60)
-    patch.setattr(demo, "N_CONVERSATIONS", 400)
-    patch.setattr(demo, "N_WAITING", waiting)
+    patch.setattr(plans, "N_CONTACTS", 60)
+    patch.setattr(plans, "N_CONVERSATIONS", 400)
+    patch.setattr(plans, "N_WAITING", waiting)
     url = f"sqlite:///{folder / 'demo.db'}"
     try:
         assert run_seed(Settings(database_url=url), demo=True, scale=0, seed=7) == 0

@@ -15,7 +15,8 @@ from agentdesk.server.db.migrate import upgrade
 from agentdesk.server.db.types import utcnow
 from agentdesk.server.seed.bulk import BENCH_PASSWORD, BENCH_USERNAME, seed_scale
 from agentdesk.server.seed.callbacks import seed_callbacks
-from agentdesk.server.seed.demo import DEMO_USERS, QUEUES, DemoSeeder
+from agentdesk.server.seed.demo import DemoSeeder
+from agentdesk.server.seed.organisation import DEMO_USERS, QUEUES
 from agentdesk.server.seed.qa import seed_qa
 
 __all__ = ["DEMO_USERS", "run_seed"]

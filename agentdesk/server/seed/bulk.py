@@ -37,7 +37,10 @@ from agentdesk.server.changelog import FEED_ENTITIES, append_changes, change_row
 from agentdesk.server.channels.whatsapp.window import WINDOW as WHATSAPP_WINDOW
 from agentdesk.server.db import models as m
 from agentdesk.server.db.types import utcnow
-from agentdesk.server.seed import texts as tx
+from agentdesk.server.seed.texts.company import HELP_CENTRE, LANGUAGES, PRODUCTS
+from agentdesk.server.seed.texts.matters import TEXTS
+from agentdesk.server.seed.texts.people import FIRST_NAMES, SURNAMES
+from agentdesk.server.seed.texts.phrases import NOTES, THANKS, format_amount, format_date
 from agentdesk.server.services import admin
 from agentdesk.server.services.milestones import mark_repeats
 
@@ -88,25 +91,25 @@ class _Phrases:
             "time": "10:30",
             "amount": "",
             "days": "5",
-            "link": tx.HELP_CENTRE,
+            "link": HELP_CENTRE,
         }
         self.customer: dict[str, list[str]] = {}
         self.agent: dict[str, list[str]] = {}
         self.subjects: dict[str, list[str]] = {}
-        for lang in tx.LANGUAGES:
+        for lang in LANGUAGES:
             local = {
                 **words,
-                "product": tx.PRODUCTS[lang][0],
-                "date": tx.format_date(lang, 14, 3),
-                "amount": tx.format_amount(lang, 24_990),
+                "product": PRODUCTS[lang][0],
+                "date": format_date(lang, 14, 3),
+                "amount": format_amount(lang, 24_990),
             }
-            matters = tx.TEXTS[lang].values()
+            matters = TEXTS[lang].values()
             self.customer[lang] = [
                 s.format(**local) for t in matters for s in (*t.chat_openings, *t.follow_ups)
-            ] + list(tx.THANKS[lang])
+            ] + list(THANKS[lang])
             self.agent[lang] = [s.format(**local) for t in matters for s in (*t.replies, *t.closings)]
             self.subjects[lang] = [s.format(**local) for t in matters for s in t.subjects]
-        self.notes = {lang: list(tx.NOTES[lang]) for lang in tx.LANGUAGES}
+        self.notes = {lang: list(NOTES[lang]) for lang in LANGUAGES}
 
 
 def _bench_setup(session: Session) -> tuple[list[m.Queue], m.User]:
@@ -232,9 +235,9 @@ def _fill(
     history = HISTORY_DAYS * 86400
     people: list[tuple[int, str, dict[ChannelKind, int]]] = []
     for _ in range((size + CONVERSATIONS_PER_CONTACT - 1) // CONVERSATIONS_PER_CONTACT):
-        language = rng.choices(tx.LANGUAGES, weights=(45, 38, 17))[0]
+        language = rng.choices(LANGUAGES, weights=(45, 38, 17))[0]
         created = now - timedelta(seconds=history + rng.randint(0, 365 * 86400))
-        name = f"{rng.choice(tx.FIRST_NAMES[language])} {rng.choice(tx.SURNAMES[language])}"
+        name = f"{rng.choice(FIRST_NAMES[language])} {rng.choice(SURNAMES[language])}"
         contacts.append(
             {
                 "id": contact_id,

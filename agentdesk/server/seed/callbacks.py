@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from agentdesk.domain.enums import ConversationStatus, IdentityKind, Role
 from agentdesk.server.access import can_see_queue
 from agentdesk.server.db import models as m
-from agentdesk.server.seed.demo import HistoricalClock
+from agentdesk.server.seed.clock import HistoricalClock
 from agentdesk.server.services import callbacks
 
 TO_MAKE = 3

@@ -17,7 +17,7 @@ from agentdesk.server.channels.whatsapp.config import config_errors
 from agentdesk.server.channels.whatsapp.standin import GraphStandIn
 from agentdesk.server.db import models as m
 from agentdesk.server.db.engine import make_engine, make_sessionmaker
-from agentdesk.server.seed.texts import WHATSAPP_TEMPLATES
+from agentdesk.server.seed.texts.company import WHATSAPP_TEMPLATES
 from tests.support.live_server import LiveServer, start_server
 from tests.support.whatsapp_world import whatsapp_world
 from tests.support.world import World, login
